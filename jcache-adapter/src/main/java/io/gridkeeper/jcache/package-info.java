@@ -1,0 +1,2 @@
+/** A JSR-107 caching provider whose caches are views over Hazelcast IMaps. */
+package io.gridkeeper.jcache;
