@@ -24,14 +24,19 @@ import org.apache.curator.x.discovery.details.JsonInstanceSerializer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Discovery SPI strategy over ZooKeeper.
+ * Discovery SPI strategy over ZooKeeper; create it through {@link ZookeeperDiscoveryStrategyFactory}.
+ *
+ * <p>This class is public because declarative configuration names it: Hazelcast matches the {@code class} of a
+ * {@code discovery-strategy} in hazelcast.yaml/xml against the strategy type of each factory it finds through
+ * {@code ServiceLoader}, so write {@code class: io.gridkeeper.zookeeper.ZookeeperDiscoveryStrategy} (the old plugin
+ * likewise used {@code com.hazelcast.zookeeper.ZookeeperDiscoveryStrategy}).
  *
  * <p>Lifecycle: LATENT → STARTED ({@link #start()}: connect within {@code startup-timeout-seconds}, start the
  * watched member directory and, on members, register) → CLOSED ({@link #destroy()}, idempotent, reverse order).
  * {@link #discoverNodes()} answers from the watched cache and never throws; Curator callbacks never block: the
  * registration check after a reconnect runs on this strategy's named executor.
  */
-final class ZookeeperDiscoveryStrategy extends AbstractDiscoveryStrategy {
+public final class ZookeeperDiscoveryStrategy extends AbstractDiscoveryStrategy {
 
     /** Member attribute carrying the stable node id. */
     static final String NODE_ID_ATTRIBUTE = "gridkeeper.node-id";
