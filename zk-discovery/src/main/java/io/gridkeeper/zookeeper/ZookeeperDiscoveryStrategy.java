@@ -61,17 +61,9 @@ public final class ZookeeperDiscoveryStrategy extends AbstractDiscoveryStrategy 
     private volatile @Nullable MemberDirectory directory;
 
     ZookeeperDiscoveryStrategy(@Nullable DiscoveryNode localNode, ILogger logger, Map<String, Comparable> properties) {
-        this(localNode, logger, PropertyLookup.of(properties), properties);
-    }
-
-    ZookeeperDiscoveryStrategy(
-            @Nullable DiscoveryNode localNode,
-            ILogger logger,
-            ZookeeperDiscoveryConfig.Source source,
-            Map<String, Comparable> properties) {
         super(logger, properties);
         String clusterName = ClusterNames.of(logger).orElse(null);
-        this.config = ZookeeperDiscoveryConfig.from(source, clusterName);
+        this.config = ZookeeperDiscoveryConfig.from(PropertyLookup.of(properties), clusterName);
         if (!config.clusterIdExplicit() && clusterName == null) {
             logger.warning("Could not read the Hazelcast cluster name; using cluster-id ["
                     + ZookeeperDiscoveryConfig.DEFAULT_CLUSTER_ID + "]. Set [cluster-id] explicitly");
@@ -114,12 +106,12 @@ public final class ZookeeperDiscoveryStrategy extends AbstractDiscoveryStrategy 
         try {
             CuratorFramework curator = CuratorClients.newClient(config, threadPrefix);
             curator.start();
-            started.push(curator);
+            track(curator);
             if (!curator.blockUntilConnected(Math.toIntExact(remainingMs(deadline)), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException(unreachable("could not connect"));
             }
             MemberDirectory members = new MemberDirectory(curator, config.membersPath(), serializer, getLogger());
-            started.push(members);
+            track(members);
             if (!members.start(remainingMs(deadline))) {
                 throw new IllegalStateException(unreachable("could not read [" + config.membersPath() + "]"));
             }
@@ -144,22 +136,22 @@ public final class ZookeeperDiscoveryStrategy extends AbstractDiscoveryStrategy 
             throws Exception {
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
                 CuratorClients.threads("gridkeeper-zk-registration-" + config.clusterId()));
-        started.push(executor::shutdownNow);
+        track(executor::shutdownNow);
         MemberRegistration registration =
                 new MemberRegistration(curator, config, serializer, payload, executor, getLogger());
         registration.start();
-        started.push(registration);
+        track(registration);
         ZookeeperMember member = new ZookeeperMember(
                 curator, config, address, payload.nodeId(), registration.path(), () -> members.snapshot().stream()
                         .map(MemberDirectory.Entry::payload)
                         .toList());
         ZookeeperMember.register(member);
-        started.push(() -> ZookeeperMember.deregister(member));
+        track(() -> ZookeeperMember.deregister(member));
         // ---- LEADER ELECTION HOOK ----
         // The leader election of io.gridkeeper.zookeeper.election (branch `launcher`) starts here, on members only,
-        // sharing `member` (its curator() and clusterPath()); push its Closeable onto `started` so that destroy()
-        // stops it before the registration is deleted and the connection closed, e.g.:
-        //   started.push(ClusterLeadership.start(member, getLogger()));
+        // sharing `member` (its curator() and clusterPath()). Register its Closeable with track(...) so that
+        // destroy() stops it first, before the registration is deleted and the connection closed, e.g.:
+        //   track(ClusterLeadership.start(member, getLogger()));
     }
 
     private String unreachable(String what) {
@@ -202,6 +194,12 @@ public final class ZookeeperDiscoveryStrategy extends AbstractDiscoveryStrategy 
         }
         directory = null;
         closeStarted();
+    }
+
+    private void track(Closeable component) {
+        synchronized (started) {
+            started.push(component);
+        }
     }
 
     private void closeStarted() {
