@@ -121,6 +121,32 @@ final class ZookeeperFailureTest {
     }
 
     @Test
+    void connectionLoss_sessionSurvives_registrationLeftUntouched() throws Exception {
+        String cluster = uniqueClusterName();
+        // a session long enough to survive the restart: the same znode must stay, without delete/re-create churn
+        HazelcastInstance member =
+                member(cluster, properties(zookeeper.getConnectString(), "session-timeout-seconds", 30));
+        try (CuratorCache watch = CuratorCache.build(observer, "/gridkeeper/" + cluster + "/members")) {
+            ZookeeperMember handle = ZookeeperMember.forInstance(member).orElseThrow();
+            long session = currentSession(handle);
+            long createdBy =
+                    observer.checkExists().forPath(handle.registrationPath()).getCzxid();
+
+            zookeeper.restart();
+            AtomicInteger creations = countCreations(watch, handle.registrationPath());
+
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> handle.curator().getZookeeperClient().isConnected());
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(20)).until(() -> creations.get() == 0);
+            assertThat(currentSession(handle)).isEqualTo(session);
+            assertThat(observer.checkExists().forPath(handle.registrationPath()).getCzxid())
+                    .isEqualTo(createdBy);
+        } finally {
+            shutdown(member);
+        }
+    }
+
+    @Test
     void memberStart_zookeeperDown_failsAfterStartupTimeoutNamingConnectString() {
         String unreachable = "127.0.0.1:" + freePort();
 
