@@ -8,6 +8,8 @@ import static org.awaitility.Awaitility.await;
 import com.hazelcast.core.HazelcastInstance;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.curator.framework.CuratorFramework;
@@ -172,7 +174,7 @@ final class ZookeeperFailureTest {
 
     private AtomicInteger countCreations(CuratorCache watch, String path) throws Exception {
         AtomicInteger creations = new AtomicInteger();
-        java.util.concurrent.CountDownLatch initialized = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch initialized = new CountDownLatch(1);
         watch.listenable()
                 .addListener(CuratorCacheListener.builder()
                         .forCreates(node -> {
@@ -183,7 +185,7 @@ final class ZookeeperFailureTest {
                         .forInitialized(initialized::countDown)
                         .build());
         watch.start();
-        initialized.await();
+        assertThat(initialized.await(30, TimeUnit.SECONDS)).isTrue();
         return creations;
     }
 
