@@ -172,6 +172,17 @@ final class ZookeeperFailureTest {
                         "could not connect at [connect-string=" + unreachable + "] within [startup-timeout-seconds=2]");
     }
 
+    @Test
+    void clientStart_zookeeperDown_failsAfterStartupTimeoutNamingConnectString() {
+        String unreachable = "127.0.0.1:" + freePort();
+
+        assertThatThrownBy(() -> client(
+                        uniqueClusterName(),
+                        properties(unreachable, "startup-timeout-seconds", 2, "connection-timeout-seconds", 1)))
+                .hasStackTraceContaining(
+                        "could not connect at [connect-string=" + unreachable + "] within [startup-timeout-seconds=2]");
+    }
+
     private AtomicInteger countCreations(CuratorCache watch, String path) throws Exception {
         AtomicInteger creations = new AtomicInteger();
         CountDownLatch initialized = new CountDownLatch(1);
