@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.recipes.cache.ChildData;
@@ -40,6 +42,9 @@ final class MemberDirectory implements Closeable {
     private final InstanceSerializer<MemberPayload> serializer;
     private final ILogger logger;
     private final CuratorCache cache;
+    /** Reads and parses the cache (and may resolve host names) off Curator's threads. */
+    private final ExecutorService executor;
+
     private final CountDownLatch initialized = new CountDownLatch(1);
     /** Znode path to the modification zxid whose data we warned about. */
     private final Map<String, Long> warned = new ConcurrentHashMap<>();
@@ -55,14 +60,22 @@ final class MemberDirectory implements Closeable {
         this.serializer = serializer;
         this.logger = logger;
         this.cache = CuratorCache.build(curator, membersPath);
+        this.executor = Executors.newSingleThreadExecutor(CuratorClients.threads("gridkeeper-zk-directory"));
         cache.listenable()
-                .addListener(CuratorCacheListener.builder()
-                        .forAll((type, oldData, data) -> refresh())
-                        .forInitialized(() -> {
-                            refresh();
-                            initialized.countDown();
-                        })
-                        .build());
+                .addListener(
+                        CuratorCacheListener.builder()
+                                .forAll((type, oldData, data) -> {
+                                    // the initial load is read once, when the cache reports it complete
+                                    if (initialized.getCount() == 0) {
+                                        refresh();
+                                    }
+                                })
+                                .forInitialized(() -> {
+                                    refresh();
+                                    initialized.countDown();
+                                })
+                                .build(),
+                        executor);
     }
 
     /** Starts watching; waits up to the timeout for the first full read. */
@@ -135,5 +148,6 @@ final class MemberDirectory implements Closeable {
     @Override
     public void close() {
         cache.close();
+        executor.shutdownNow();
     }
 }
