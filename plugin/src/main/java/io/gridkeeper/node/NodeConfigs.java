@@ -17,7 +17,14 @@ import org.jspecify.annotations.Nullable;
  */
 final class NodeConfigs {
 
-    /** The discovery strategy factory, configured by class name as a user would in hazelcast.yaml. */
+    /**
+     * The class name under which the ZooKeeper strategy is configured, as a user would in hazelcast.yaml. Hazelcast
+     * matches it against each factory's {@code getDiscoveryStrategyType()}, so it is the strategy's class name, not
+     * the factory's.
+     */
+    static final String STRATEGY_CLASS = "io.gridkeeper.zookeeper.ZookeeperDiscoveryStrategy";
+
+    /** The factory's class name: accepted in a config file too (and replaced by {@link #STRATEGY_CLASS}). */
     static final String FACTORY_CLASS = "io.gridkeeper.zookeeper.ZookeeperDiscoveryStrategyFactory";
 
     static final String CONNECT_STRING = "connect-string";
@@ -96,15 +103,18 @@ final class NodeConfigs {
     /** The ZooKeeper strategy of {@code discovery}, added when the file did not configure one. */
     private static DiscoveryStrategyConfig strategy(DiscoveryConfig discovery) {
         for (DiscoveryStrategyConfig existing : discovery.getDiscoveryStrategyConfigs()) {
-            if (FACTORY_CLASS.equals(existing.getClassName())
-                    || (existing.getDiscoveryStrategyFactory() != null
-                            && FACTORY_CLASS.equals(existing.getDiscoveryStrategyFactory()
-                                    .getClass()
-                                    .getName()))) {
+            if (existing.getDiscoveryStrategyFactory() != null
+                    && FACTORY_CLASS.equals(
+                            existing.getDiscoveryStrategyFactory().getClass().getName())) {
+                return existing;
+            }
+            if (STRATEGY_CLASS.equals(existing.getClassName()) || FACTORY_CLASS.equals(existing.getClassName())) {
+                // Hazelcast looks strategies up by the strategy's class name; accept the factory's name as well.
+                existing.setClassName(STRATEGY_CLASS);
                 return existing;
             }
         }
-        DiscoveryStrategyConfig added = new DiscoveryStrategyConfig(FACTORY_CLASS);
+        DiscoveryStrategyConfig added = new DiscoveryStrategyConfig(STRATEGY_CLASS);
         discovery.addDiscoveryStrategyConfig(added);
         return added;
     }

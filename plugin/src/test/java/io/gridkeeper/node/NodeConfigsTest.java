@@ -31,7 +31,7 @@ final class NodeConfigsTest {
         assertThat(join.getDiscoveryConfig().getDiscoveryStrategyConfigs())
                 .singleElement()
                 .extracting(DiscoveryStrategyConfig::getClassName)
-                .isEqualTo("io.gridkeeper.zookeeper.ZookeeperDiscoveryStrategyFactory");
+                .isEqualTo("io.gridkeeper.zookeeper.ZookeeperDiscoveryStrategy");
         assertThat(config.getProperty("hazelcast.discovery.enabled")).isEqualTo("true");
         assertThat(config.getProperty("hazelcast.shutdownhook.enabled")).isEqualTo("false");
         assertThat(config.getProperty("hazelcast.logging.type")).isEqualTo("slf4j");
@@ -56,7 +56,7 @@ final class NodeConfigsTest {
                     join:
                       discovery-strategies:
                         discovery-strategies:
-                          - class: io.gridkeeper.zookeeper.ZookeeperDiscoveryStrategyFactory
+                          - class: io.gridkeeper.zookeeper.ZookeeperDiscoveryStrategy
                             enabled: true
                             properties:
                               connect-string: zk-from-file:2181
