@@ -41,6 +41,16 @@ final class NodeConfigs {
      */
     static final String WAIT_SECONDS_BEFORE_JOIN = "1";
 
+    /**
+     * How long members that start together ask each other for a master before the one with the lowest address claims
+     * mastership (Hazelcast's TCP-IP {@code connection-timeout-seconds}, 5 by default, which its discovery joiner
+     * reuses). ZooKeeper has already told each of them that the others are alive, so waiting longer buys nothing.
+     */
+    static final int MASTER_QUESTION_SECONDS = 1;
+
+    /** Hazelcast's default TCP-IP {@code connection-timeout-seconds}: a config file that keeps it gets ours. */
+    private static final int HAZELCAST_CONNECTION_TIMEOUT_SECONDS = 5;
+
     private NodeConfigs() {}
 
     /** The config file (or an empty config) with the launcher's defaults and flags applied; no ZooKeeper yet. */
@@ -68,6 +78,11 @@ final class NodeConfigs {
         JoinConfig join = config.getNetworkConfig().getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getTcpIpConfig().setEnabled(false);
+        if (!fromFile || join.getTcpIpConfig().getConnectionTimeoutSeconds() == HAZELCAST_CONNECTION_TIMEOUT_SECONDS) {
+            // Hazelcast's discovery joiner reuses this TCP-IP setting (even with TCP-IP off) as the time members that
+            // start together ask each other for a master before one claims mastership; see the constant.
+            join.getTcpIpConfig().setConnectionTimeoutSeconds(MASTER_QUESTION_SECONDS);
+        }
         join.getAutoDetectionConfig().setEnabled(false);
         DiscoveryStrategyConfig strategy = strategy(join.getDiscoveryConfig());
         settings.discoveryProperties().forEach(strategy::addProperty);

@@ -36,6 +36,7 @@ final class NodeConfigsTest {
         assertThat(config.getProperty("hazelcast.shutdownhook.enabled")).isEqualTo("false");
         assertThat(config.getProperty("hazelcast.logging.type")).isEqualTo("slf4j");
         assertThat(config.getProperty("hazelcast.wait.seconds.before.join")).isEqualTo("1");
+        assertThat(join.getTcpIpConfig().getConnectionTimeoutSeconds()).isEqualTo(1);
         assertThat(config.getNetworkConfig().getPort()).isEqualTo(NodeSettings.DEFAULT_PORT);
         assertThat(config.getNetworkConfig().isPortAutoIncrement()).isTrue();
         assertThat(config.getPartitionGroupConfig().isEnabled()).isFalse();
