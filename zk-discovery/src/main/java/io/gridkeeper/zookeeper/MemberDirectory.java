@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -87,7 +87,7 @@ final class MemberDirectory implements Closeable {
         snapshot = List.copyOf(entries);
     }
 
-    private java.util.Optional<Entry> read(ChildData child, Map<String, Long> seen) {
+    private Optional<Entry> read(ChildData child, Map<String, Long> seen) {
         String path = child.getPath();
         long version = child.getStat() == null ? -1 : child.getStat().getMzxid();
         seen.put(path, version);
@@ -107,7 +107,7 @@ final class MemberDirectory implements Closeable {
             if (payload.rack() != null) {
                 properties.put(ZookeeperDiscoveryStrategy.RACK_ATTRIBUTE, payload.rack());
             }
-            return java.util.Optional.of(new Entry(
+            return Optional.of(new Entry(
                     path, payload, new SimpleDiscoveryNode(privateAddress, publicAddress, Map.copyOf(properties))));
         } catch (Exception e) {
             Long previous = warned.put(path, version);
@@ -116,7 +116,7 @@ final class MemberDirectory implements Closeable {
                         + e.getClass().getSimpleName()
                         + "); delete the znode or fix its data, it is ignored until it changes");
             }
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
@@ -130,13 +130,6 @@ final class MemberDirectory implements Closeable {
             host = host.substring(1, host.length() - 1);
         }
         return new Address(host, Integer.parseInt(hostPort.substring(colon + 1)));
-    }
-
-    /** Zero-arg view used in tests: the set of registered node ids. */
-    Set<String> nodeIds() {
-        Set<String> ids = new java.util.TreeSet<>();
-        snapshot.forEach(entry -> ids.add(entry.payload().nodeId()));
-        return ids;
     }
 
     @Override

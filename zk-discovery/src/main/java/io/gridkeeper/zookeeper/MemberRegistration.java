@@ -41,7 +41,9 @@ final class MemberRegistration implements Closeable {
     private final OwnerAwareServiceDiscovery discovery;
     private final ScheduledExecutorService executor;
     private final ConnectionStateListener reconnectListener;
+    /** How many times this member created its znode (1 at start, +1 per lost registration); for the logs. */
     private final AtomicLong creations = new AtomicLong();
+
     private volatile boolean closed;
 
     MemberRegistration(
@@ -83,11 +85,6 @@ final class MemberRegistration implements Closeable {
     /** The znode path of this registration. */
     String path() {
         return discovery.instancePath(instance.getId());
-    }
-
-    /** How many times this member created its znode (1 at start, +1 per lost registration). */
-    long creations() {
-        return creations.get();
     }
 
     private void scheduleCheck(long delayMs) {

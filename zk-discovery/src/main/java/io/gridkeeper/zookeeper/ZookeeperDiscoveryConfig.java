@@ -245,9 +245,10 @@ public final class ZookeeperDiscoveryConfig {
                 + sessionTimeout.toSeconds() + "s, connectionTimeout=" + connectionTimeout.toSeconds()
                 + "s, startupTimeout=" + startupTimeout.toSeconds() + "s, retry=" + retryBaseSleepMs + ".."
                 + retryMaxSleepMs + "ms x" + retryMaxRetries + ", zone=" + zone + ", rack=" + rack + ", nodeId="
-                + nodeId + ", auth=" + (auth == null ? "none" : authScheme + ":" + MASK) + ", acl="
+                + (nodeId == null ? "<private address>" : nodeId) + ", auth="
+                + (auth == null ? "none" : authScheme + ":" + MASK) + ", acl="
                 + aclMode.name().toLowerCase(Locale.ROOT) + ", tls=" + (tls == null ? "disabled" : tls)
-                + ", publicAddress=" + publicAddress + "}";
+                + ", publicAddress=" + (publicAddress == null ? "<from Hazelcast>" : publicAddress) + "}";
     }
 
     static String mask(@Nullable String secret) {

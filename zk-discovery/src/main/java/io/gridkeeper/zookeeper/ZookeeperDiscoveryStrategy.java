@@ -25,14 +25,19 @@ import org.apache.curator.x.discovery.details.JsonInstanceSerializer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Discovery SPI strategy over ZooKeeper.
+ * Discovery SPI strategy over ZooKeeper; create it through {@link ZookeeperDiscoveryStrategyFactory}.
+ *
+ * <p>This class is public because declarative configuration names it: Hazelcast matches the {@code class} of a
+ * {@code discovery-strategy} in hazelcast.yaml/xml against the strategy type of each factory it finds through
+ * {@code ServiceLoader}, so write {@code class: io.gridkeeper.zookeeper.ZookeeperDiscoveryStrategy} (the old plugin
+ * likewise used {@code com.hazelcast.zookeeper.ZookeeperDiscoveryStrategy}).
  *
  * <p>Lifecycle: LATENT → STARTED ({@link #start()}: connect within {@code startup-timeout-seconds}, start the
  * watched member directory and, on members, register) → CLOSED ({@link #destroy()}, idempotent, reverse order).
  * {@link #discoverNodes()} answers from the watched cache and never throws; Curator callbacks never block: the
  * registration check after a reconnect runs on this strategy's named executor.
  */
-final class ZookeeperDiscoveryStrategy extends AbstractDiscoveryStrategy {
+public final class ZookeeperDiscoveryStrategy extends AbstractDiscoveryStrategy {
 
     /** Member attribute carrying the stable node id. */
     static final String NODE_ID_ATTRIBUTE = "gridkeeper.node-id";
@@ -57,17 +62,9 @@ final class ZookeeperDiscoveryStrategy extends AbstractDiscoveryStrategy {
     private volatile @Nullable MemberDirectory directory;
 
     ZookeeperDiscoveryStrategy(@Nullable DiscoveryNode localNode, ILogger logger, Map<String, Comparable> properties) {
-        this(localNode, logger, PropertyLookup.of(properties), properties);
-    }
-
-    ZookeeperDiscoveryStrategy(
-            @Nullable DiscoveryNode localNode,
-            ILogger logger,
-            ZookeeperDiscoveryConfig.Source source,
-            Map<String, Comparable> properties) {
         super(logger, properties);
         String clusterName = ClusterNames.of(logger).orElse(null);
-        this.config = ZookeeperDiscoveryConfig.from(source, clusterName);
+        this.config = ZookeeperDiscoveryConfig.from(PropertyLookup.of(properties), clusterName);
         if (!config.clusterIdExplicit() && clusterName == null) {
             logger.warning("Could not read the Hazelcast cluster name; using cluster-id ["
                     + ZookeeperDiscoveryConfig.DEFAULT_CLUSTER_ID + "]. Set [cluster-id] explicitly");
@@ -110,12 +107,12 @@ final class ZookeeperDiscoveryStrategy extends AbstractDiscoveryStrategy {
         try {
             CuratorFramework curator = CuratorClients.newClient(config, threadPrefix);
             curator.start();
-            started.push(curator);
+            track(curator);
             if (!curator.blockUntilConnected(Math.toIntExact(remainingMs(deadline)), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException(unreachable("could not connect"));
             }
             MemberDirectory members = new MemberDirectory(curator, config.membersPath(), serializer, getLogger());
-            started.push(members);
+            track(members);
             if (!members.start(remainingMs(deadline))) {
                 throw new IllegalStateException(unreachable("could not read [" + config.membersPath() + "]"));
             }
@@ -140,21 +137,21 @@ final class ZookeeperDiscoveryStrategy extends AbstractDiscoveryStrategy {
             throws Exception {
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
                 CuratorClients.threads("gridkeeper-zk-registration-" + config.clusterId()));
-        started.push(executor::shutdownNow);
+        track(executor::shutdownNow);
         MemberRegistration registration =
                 new MemberRegistration(curator, config, serializer, payload, executor, getLogger());
         registration.start();
-        started.push(registration);
+        track(registration);
         ZookeeperMember member = new ZookeeperMember(
                 curator, config, address, payload.nodeId(), registration.path(), () -> members.snapshot().stream()
                         .map(MemberDirectory.Entry::payload)
                         .toList());
         ZookeeperMember.register(member);
-        started.push(() -> ZookeeperMember.deregister(member));
+        track(() -> ZookeeperMember.deregister(member));
         // ---- LEADER ELECTION HOOK ----
         // The leader election (io.gridkeeper.zookeeper.election) runs on members only, sharing `member`'s connection;
-        // destroy() stops it before the registration is deleted and the connection closed.
-        started.push(ClusterLeadership.start(member, getLogger()));
+        // destroy() stops it first, before the registration is deleted and the connection closed.
+        track(ClusterLeadership.start(member, getLogger()));
     }
 
     private String unreachable(String what) {
@@ -197,6 +194,12 @@ final class ZookeeperDiscoveryStrategy extends AbstractDiscoveryStrategy {
         }
         directory = null;
         closeStarted();
+    }
+
+    private void track(Closeable component) {
+        synchronized (started) {
+            started.push(component);
+        }
     }
 
     private void closeStarted() {
