@@ -106,6 +106,11 @@ public final class NodeCommand implements Callable<Integer> {
         GridkeeperNode node = GridkeeperNode.start(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(node::close, "gridkeeper-shutdown"));
         node.awaitTermination();
+        if (!node.closeRequested()) {
+            // Hazelcast shut the member down itself (e.g. it could not join, or was told to by an operator).
+            node.close();
+            throw new IllegalStateException("The member shut down on its own; see the log above");
+        }
         return 0;
     }
 }

@@ -112,6 +112,11 @@ public final class GridkeeperNode implements Closeable {
                 : local.getAddress().getHost() + ":" + local.getAddress().getPort();
     }
 
+    /** Whether {@link #close()} was called (as opposed to the member shutting down on its own). */
+    public boolean closeRequested() {
+        return closed.get();
+    }
+
     /** Blocks until the member has shut down (by {@link #close()} or for any other reason). */
     public void awaitTermination() throws InterruptedException {
         terminated.await();
