@@ -29,7 +29,14 @@ public final class GridkeeperCommand implements Runnable {
     @Spec
     private CommandSpec spec;
 
+    /** Logback configuration of the executable jar (a classpath resource; not logback.xml, see the file). */
+    static final String LOGBACK_CONFIGURATION = "gridkeeper-logback.xml";
+
     public static void main(String[] args) {
+        // Before anything logs: the jar's console format, unless the user chose a configuration.
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", LOGBACK_CONFIGURATION);
+        }
         System.exit(execute(args));
     }
 
