@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hazelcast.config.Config;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
 import io.gridkeeper.cli.GridkeeperCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,7 +21,10 @@ import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** {@code java -jar gridkeeper.jar node}, twice, forms a cluster; SIGTERM shuts each down gracefully. */
+/**
+ * {@code java -jar gridkeeper.jar node}, twice, forms a cluster that a member configured from the documented
+ * hazelcast.yaml joins; SIGTERM shuts each node down gracefully; dev mode shares one embedded ZooKeeper.
+ */
 final class LauncherTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
@@ -26,7 +32,7 @@ final class LauncherTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void node_twoProcessesAgainstZookeeper_formAClusterAndLeaveGracefullyOnSigterm() throws Exception {
+    void node_twoProcessesAgainstZookeeper_formAClusterAYamlMemberJoinsAndSigtermLeavesGracefully() throws Exception {
         String cluster = "launcher-" + UUID.randomUUID().toString().substring(0, 8);
         try (TestingServer zookeeper = new TestingServer();
                 NodeProcess first = node("first", cluster, "--zookeeper", zookeeper.getConnectString());
@@ -41,6 +47,17 @@ final class LauncherTest {
                     .containsExactlyInAnyOrder("first", "second");
             assertThat(members(formed)).allMatch(m -> m.path("registered").asBoolean());
             assertThat(formed.path("clusterState").asText()).isEqualTo("ACTIVE");
+
+            // A member configured only from the documented hazelcast.yaml joins the launcher nodes, then leaves.
+            HazelcastInstance yamlMember = Hazelcast.newHazelcastInstance(Config.loadFromString(
+                    documentedYaml(cluster, zookeeper.getConnectString(), NodeProcess.freePort())));
+            try {
+                awaitStatus(status, json -> members(json).size() == 3);
+            } finally {
+                yamlMember.shutdown();
+            }
+            awaitStatus(status, json -> members(json).size() == 2);
+
             String firstLeader = formed.path("leader").path("nodeId").asText();
             long firstEpoch = formed.path("epoch").asLong();
             NodeProcess leader = firstLeader.equals("first") ? first : second;
@@ -81,6 +98,31 @@ final class LauncherTest {
             assertThat(host.log())
                     .contains("DEV MODE: stopped the development ZooKeeper at [127.0.0.1:" + devPort + "]");
         }
+    }
+
+    /** The member example of docs/discovery.md, with this test's cluster, ZooKeeper and a free port. */
+    private static String documentedYaml(String cluster, String connectString, int port) {
+        return """
+                hazelcast:
+                  cluster-name: %s
+                  properties:
+                    hazelcast.discovery.enabled: true
+                    hazelcast.phone.home.enabled: false
+                  network:
+                    port:
+                      port: %d
+                    join:
+                      multicast:
+                        enabled: false
+                      auto-detection:
+                        enabled: false
+                      discovery-strategies:
+                        discovery-strategies:
+                          - class: io.gridkeeper.zookeeper.ZookeeperDiscoveryStrategy
+                            enabled: true
+                            properties:
+                              connect-string: %s
+                """.formatted(cluster, port, connectString);
     }
 
     private static NodeProcess node(String nodeId, String cluster, String... zookeeperArgs) {
