@@ -3,6 +3,7 @@ package io.gridkeeper.zookeeper;
 import com.hazelcast.logging.ILogger;
 import java.io.Closeable;
 import java.util.Arrays;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -93,7 +94,7 @@ final class MemberRegistration implements Closeable {
         }
         try {
             executor.schedule(this::check, delayMs, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             // shutting down
         }
     }

@@ -21,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.state.ConnectionState;
 import org.apache.curator.x.discovery.details.JsonInstanceSerializer;
 import org.jspecify.annotations.Nullable;
 
@@ -106,6 +107,7 @@ public final class ZookeeperDiscoveryStrategy extends AbstractDiscoveryStrategy 
         String threadPrefix = "gridkeeper-zk-" + config.clusterId();
         try {
             CuratorFramework curator = CuratorClients.newClient(config, threadPrefix);
+            curator.getConnectionStateListenable().addListener((client, newState) -> logConnection(newState));
             curator.start();
             track(curator);
             if (!curator.blockUntilConnected(Math.toIntExact(remainingMs(deadline)), TimeUnit.MILLISECONDS)) {
@@ -152,6 +154,27 @@ public final class ZookeeperDiscoveryStrategy extends AbstractDiscoveryStrategy 
         // The leader election (io.gridkeeper.zookeeper.election) runs on members only, sharing `member`'s connection;
         // destroy() stops it first, before the registration is deleted and the connection closed.
         track(ClusterLeadership.start(member, getLogger()));
+    }
+
+    /** Logs connection changes once per transition (Curator reports transitions only); never blocks. */
+    private void logConnection(ConnectionState newState) {
+        MemberDirectory members = directory;
+        int known = members == null ? 0 : members.snapshot().size();
+        switch (newState) {
+            case SUSPENDED ->
+                getLogger()
+                        .warning("ZooKeeper connection to [" + config.connectString() + "] suspended; discovery keeps"
+                                + " answering the last known [" + known + "] members");
+            case LOST ->
+                getLogger()
+                        .warning("ZooKeeper session to [" + config.connectString() + "] lost; this member registers"
+                                + " again once reconnected, the Hazelcast cluster is not affected");
+            case RECONNECTED ->
+                getLogger().info("ZooKeeper connection to [" + config.connectString() + "] re-established");
+            default -> {
+                // CONNECTED and READ_ONLY need no log line: start() reports the first connection
+            }
+        }
     }
 
     private String unreachable(String what) {
