@@ -278,7 +278,9 @@ public final class LeaderElection implements Closeable {
     @Override
     public void close() {
         if (!state.compareAndSet(State.STARTED, State.CLOSED)) {
-            state.compareAndSet(State.LATENT, State.CLOSED);
+            if (state.compareAndSet(State.LATENT, State.CLOSED)) {
+                executor.shutdown(); // never started: only listener registrations may be queued
+            }
             return;
         }
         client.getConnectionStateListenable().removeListener(connectionListener);

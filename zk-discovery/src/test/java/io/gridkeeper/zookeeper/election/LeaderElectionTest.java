@@ -233,6 +233,19 @@ final class LeaderElectionTest {
     }
 
     @Test
+    void close_neverStarted_isClosedAndCannotStart() {
+        LeaderElection election = new LeaderElection(
+                participant("a").client, CLUSTER_PATH + "-other", new LeaderIdentity("x", "127.0.0.1:1"));
+
+        election.close();
+
+        assertThatThrownBy(election::start)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("is CLOSED; start() may be called once");
+        assertThat(election.isLeader()).isFalse();
+    }
+
+    @Test
     void currentEpoch_garbageInEpochZnode_failsNamingTheZnode() throws Exception {
         Participant leader = awaitSingleLeader(List.of(participant("a")));
         leader.client.setData().forPath(CLUSTER_PATH + "/leader/epoch", "not json".getBytes());
