@@ -8,6 +8,7 @@ import com.hazelcast.spi.discovery.AbstractDiscoveryStrategy;
 import com.hazelcast.spi.discovery.DiscoveryNode;
 import com.hazelcast.spi.partitiongroup.PartitionGroupMetaData;
 import com.hazelcast.spi.partitiongroup.PartitionGroupStrategy;
+import io.gridkeeper.zookeeper.election.ClusterLeadership;
 import java.io.Closeable;
 import java.util.ArrayDeque;
 import java.util.Collection;
@@ -150,10 +151,9 @@ public final class ZookeeperDiscoveryStrategy extends AbstractDiscoveryStrategy 
         ZookeeperMember.register(member);
         track(() -> ZookeeperMember.deregister(member));
         // ---- LEADER ELECTION HOOK ----
-        // The leader election of io.gridkeeper.zookeeper.election (branch `launcher`) starts here, on members only,
-        // sharing `member` (its curator() and clusterPath()). Register its Closeable with track(...) so that
-        // destroy() stops it first, before the registration is deleted and the connection closed, e.g.:
-        //   track(ClusterLeadership.start(member, getLogger()));
+        // The leader election (io.gridkeeper.zookeeper.election) runs on members only, sharing `member`'s connection;
+        // destroy() stops it first, before the registration is deleted and the connection closed.
+        track(ClusterLeadership.start(member, getLogger()));
     }
 
     /** Logs connection changes once per transition (Curator reports transitions only); never blocks. */
