@@ -2,6 +2,7 @@ package io.gridkeeper.zookeeper;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -99,10 +100,11 @@ final class CuratorClients {
             } else {
                 List<ACL> cluster = new ArrayList<>(ZooDefs.Ids.CREATOR_ALL_ACL);
                 cluster.add(new ACL(ZooDefs.Perms.READ, ZooDefs.Ids.ANYONE_ID_UNSAFE));
-                this.clusterAcl = List.copyOf(cluster);
+                // not List.copyOf: ZooKeeper calls acl.contains(null), which immutable lists reject
+                this.clusterAcl = Collections.unmodifiableList(cluster);
                 List<ACL> ancestor = new ArrayList<>(ZooDefs.Ids.CREATOR_ALL_ACL);
                 ancestor.add(new ACL(ZooDefs.Perms.READ | ZooDefs.Perms.CREATE, new Id("world", "anyone")));
-                this.ancestorAcl = List.copyOf(ancestor);
+                this.ancestorAcl = Collections.unmodifiableList(ancestor);
             }
         }
 

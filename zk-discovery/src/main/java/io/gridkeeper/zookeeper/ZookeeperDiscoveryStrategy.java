@@ -8,6 +8,7 @@ import com.hazelcast.spi.discovery.AbstractDiscoveryStrategy;
 import com.hazelcast.spi.discovery.DiscoveryNode;
 import com.hazelcast.spi.partitiongroup.PartitionGroupMetaData;
 import com.hazelcast.spi.partitiongroup.PartitionGroupStrategy;
+import io.gridkeeper.zookeeper.election.ClusterLeadership;
 import java.io.Closeable;
 import java.util.ArrayDeque;
 import java.util.Collection;
@@ -151,10 +152,9 @@ final class ZookeeperDiscoveryStrategy extends AbstractDiscoveryStrategy {
         ZookeeperMember.register(member);
         started.push(() -> ZookeeperMember.deregister(member));
         // ---- LEADER ELECTION HOOK ----
-        // The leader election of io.gridkeeper.zookeeper.election (branch `launcher`) starts here, on members only,
-        // sharing `member` (its curator() and clusterPath()); push its Closeable onto `started` so that destroy()
-        // stops it before the registration is deleted and the connection closed, e.g.:
-        //   started.push(ClusterLeadership.start(member, getLogger()));
+        // The leader election (io.gridkeeper.zookeeper.election) runs on members only, sharing `member`'s connection;
+        // destroy() stops it before the registration is deleted and the connection closed.
+        started.push(ClusterLeadership.start(member, getLogger()));
     }
 
     private String unreachable(String what) {

@@ -150,13 +150,23 @@ public final class LeaderElection implements Closeable {
         logger.info("Leader election started for [" + self + "] at [" + latchPath + "]");
     }
 
-    /** Adds a listener; it is told about changes from now on (call {@link #isLeader()} for the current state). */
+    /**
+     * Adds a listener. It is added on the election thread, so it never misses a change: if this member already leads,
+     * it is told {@code leadershipGained(epoch)} at once.
+     */
     public void addListener(LeadershipListener listener) {
-        listeners.add(requireNonNull(listener, "listener"));
+        requireNonNull(listener, "listener");
+        submit(() -> {
+            listeners.add(listener);
+            if (announcedEpoch != NONE) {
+                notify(listener, true, announcedEpoch);
+            }
+        });
     }
 
+    /** Removes a listener; calls already under way may still reach it. */
     public void removeListener(LeadershipListener listener) {
-        listeners.remove(listener);
+        submit(() -> listeners.remove(listener));
     }
 
     /** Whether this member leads now: it holds the latch, has taken an epoch, and its connection is not suspended. */

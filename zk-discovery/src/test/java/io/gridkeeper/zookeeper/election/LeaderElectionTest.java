@@ -181,6 +181,24 @@ final class LeaderElectionTest {
     }
 
     @Test
+    void addListener_whileLeading_isToldAtOnce() {
+        Participant leader = awaitSingleLeader(List.of(participant("a")));
+        List<Long> gained = new CopyOnWriteArrayList<>();
+
+        leader.election.addListener(new LeadershipListener() {
+            @Override
+            public void leadershipGained(long epoch) {
+                gained.add(epoch);
+            }
+
+            @Override
+            public void leadershipLost(long epoch) {}
+        });
+
+        await().atMost(TIMEOUT).until(() -> gained.equals(List.of(1L)));
+    }
+
+    @Test
     void start_calledTwice_failsNamingTheState() {
         Participant participant = participant("a");
 
