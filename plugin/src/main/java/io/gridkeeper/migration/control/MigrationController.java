@@ -278,7 +278,9 @@ public final class MigrationController implements Closeable {
         Instant deadline = clock.instant().plus(timeout);
         if (cluster.getClusterState() != ClusterState.NO_MIGRATION
                 || PartitionHealthProbe.withoutBackup(
-                                (InternalPartitionService) nodeEngine.getPartitionService(), backupCount())
+                                (InternalPartitionService) nodeEngine.getPartitionService(),
+                                backupCount(),
+                                dataMembers().size())
                         == 0) {
             return true;
         }
@@ -443,7 +445,8 @@ public final class MigrationController implements Closeable {
 
     private void resume(long epoch, ClusterState clusterState) {
         ensureZnodes();
-        Optional<HoldRecord> stored = MigrationZnodes.readHold(curator, clusterPath);
+        Optional<HoldRecord> stored =
+                MigrationZnodes.readHold(curator, clusterPath).filter(record -> record.type() != null);
         stored.filter(record -> !record.baseline().isEmpty())
                 .ifPresent(record -> tracker.restore(record.baseline(), record.departureList(), record.arrivalList()));
         manualState = stored.map(HoldRecord::manualState).orElse(null);

@@ -9,8 +9,8 @@ import com.hazelcast.spi.impl.NodeEngine;
 import io.gridkeeper.migration.LoadSource;
 import io.gridkeeper.migration.MigrationPolicies;
 import io.gridkeeper.zookeeper.ZookeeperMember;
+import io.gridkeeper.zookeeper.election.ClusterLeadership;
 import io.gridkeeper.zookeeper.election.LeaderElection;
-import io.gridkeeper.zookeeper.election.LeaderIdentity;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -31,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  * Config.setProperty}) with the prefix {@value #PREFIX}, overridden by JVM system properties of the same name:
  * {@code gridkeeper.migration.policy=delayed}, {@code gridkeeper.migration.grace-seconds=60}, ...; {@code
  * gridkeeper.migration.enabled=false} turns the controller off. The controller starts once the member has started
- * and its ZooKeeper discovery handle exists; it joins the leader election under the cluster path.
+ * and its ZooKeeper discovery handle exists; it uses the member's leader election (started by the discovery strategy,
+ * {@link ClusterLeadership}).
  *
  * <p>On a graceful shutdown ({@link GracefulShutdownAwareService}), while the cluster holds migrations and partitions
  * lack backups, it restores {@code ACTIVE} and waits until the cluster is safe before the member leaves.
@@ -61,7 +62,7 @@ public final class MigrationService implements ManagedService, GracefulShutdownA
         return current == null ? Optional.empty() : Optional.of(current.controller());
     }
 
-    /** The member's leader election, shared by every Gridkeeper component that needs the leader and its epoch. */
+    /** The member's leader election (owned by the discovery strategy). */
     public Optional<LeaderElection> election() {
         Running current = running.get();
         return current == null ? Optional.empty() : Optional.of(current.election());
@@ -94,9 +95,13 @@ public final class MigrationService implements ManagedService, GracefulShutdownA
             return;
         }
         ZookeeperMember zk = member.get();
-        String address = zk.address().getHost() + ":" + zk.address().getPort();
-        LeaderElection election =
-                new LeaderElection(zk.curator(), zk.clusterPath(), new LeaderIdentity(zk.nodeId(), address), log);
+        Optional<LeaderElection> shared = ClusterLeadership.forMember(zk);
+        if (shared.isEmpty()) {
+            log.warning("ZooKeeper discovery runs without a leader election on member [" + zk.nodeId() + "]: the"
+                    + " Gridkeeper migration controller does not run and Hazelcast migrates as usual");
+            return;
+        }
+        LeaderElection election = shared.get();
         MigrationController controller = new MigrationController(
                 nodeEngine,
                 zk.curator(),
@@ -110,7 +115,6 @@ public final class MigrationService implements ManagedService, GracefulShutdownA
         if (!running.compareAndSet(null, new Running(election, controller))) {
             return;
         }
-        election.start();
         controller.start();
         BY_INSTANCE.put(instance.getName(), this);
     }
@@ -152,25 +156,13 @@ public final class MigrationService implements ManagedService, GracefulShutdownA
         if (current == null) {
             return;
         }
-        RuntimeException failure = null;
+        // The election belongs to the discovery strategy, which closes it.
         try {
             current.controller().close();
         } catch (RuntimeException e) {
-            failure = e;
-        }
-        try {
-            current.election().close();
-        } catch (RuntimeException e) {
-            if (failure == null) {
-                failure = e;
-            } else {
-                failure.addSuppressed(e);
-            }
-        }
-        if (failure != null) {
             ILogger log = logger;
             if (log != null) {
-                log.warning("Closing the migration controller failed: " + failure.getMessage(), failure);
+                log.warning("Closing the migration controller failed: " + e.getMessage(), e);
             }
         }
     }

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads this member's copy of the partition table (Hazelcast internal API, no remote call) and counts the partitions
- * that lack replicas, remembering since when some partition has had no backup. Confined to the controller's thread.
+ * that lack replicas, remembering since when some partition has had no backup. Partitions without an owner are not
+ * assigned yet (Hazelcast assigns them on first use) and count as healthy. Confined to the controller's thread.
  */
 final class PartitionHealthProbe {
 
@@ -20,14 +21,14 @@ final class PartitionHealthProbe {
     }
 
     /** Partitions without any backup now, for callers outside the controller's thread. */
-    static int withoutBackup(InternalPartitionService partitions, int backupCount) {
-        if (backupCount == 0) {
+    static int withoutBackup(InternalPartitionService partitions, int backupCount, int dataMembers) {
+        if (backupCount == 0 || dataMembers < 2) {
             return 0;
         }
         int count = 0;
         for (int id = 0; id < partitions.getPartitionCount(); id++) {
             InternalPartition partition = partitions.getPartition(id, false);
-            if (partition.getReplica(0) == null || partition.getReplica(1) == null) {
+            if (partition.getReplica(0) != null && partition.getReplica(1) == null) {
                 count++;
             }
         }
@@ -45,6 +46,10 @@ final class PartitionHealthProbe {
         int maxLost = 0;
         for (int id = 0; id < count; id++) {
             InternalPartition partition = partitions.getPartition(id, false);
+            if (partition.getReplica(0) == null) {
+                // Not assigned yet: the partition table is initialized lazily, on first use.
+                continue;
+            }
             int present = 0;
             for (int index = 0; index < expected; index++) {
                 if (partition.getReplica(index) != null) {
