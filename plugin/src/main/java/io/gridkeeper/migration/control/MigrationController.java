@@ -482,6 +482,8 @@ public final class MigrationController implements Closeable {
                 && tracker.hasPendingChanges()
                 && !migrating.get()
                 && settled(now)
+                && health.withoutBackup() == 0
+                && health.maxLostReplicas() == 0
                 && instance.getPartitionService().isClusterSafe()) {
             tracker.rebalanced(present);
             changed = true;
@@ -504,7 +506,7 @@ public final class MigrationController implements Closeable {
                 && pendingCommands.rebalanceRequestedAtMillis() != null
                 && decision.isRebalance()
                 && clusterState == ClusterState.ACTIVE;
-        if (!persist(epoch, now, decision, changed, null, consumeRebalanceRequest)) {
+        if (!persist(epoch, now, decision, changed, consumeRebalanceRequest)) {
             return;
         }
         ClusterState desired = decision.isHold() ? ClusterState.NO_MIGRATION : ClusterState.ACTIVE;
@@ -585,12 +587,7 @@ public final class MigrationController implements Closeable {
 
     /** Writes the decision when it changed materially; false when this member's epoch is stale. */
     private boolean persist(
-            long epoch,
-            Instant now,
-            Decision decision,
-            boolean changed,
-            @Nullable DecisionRecord extra,
-            boolean consumeRebalanceRequest) {
+            long epoch, Instant now, Decision decision, boolean changed, boolean consumeRebalanceRequest) {
         HoldRecord previous = lastWritten;
         boolean newKind = previous == null
                 || previous.epoch() != epoch
@@ -601,7 +598,7 @@ public final class MigrationController implements Closeable {
             return true;
         }
         HoldRecord record = HoldRecord.of(decision, now, epoch, nodeId, null, tracker);
-        DecisionRecord entry = newKind || changed ? DecisionRecord.of(decision, now, epoch, nodeId) : extra;
+        DecisionRecord entry = newKind || changed ? DecisionRecord.of(decision, now, epoch, nodeId) : null;
         if (entry != null) {
             logger.info("Migration decision (epoch " + epoch + "): " + decision.describe());
         }
