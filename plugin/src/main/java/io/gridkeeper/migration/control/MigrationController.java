@@ -25,6 +25,7 @@ import io.gridkeeper.migration.MigrationDecider;
 import io.gridkeeper.migration.MigrationPolicies;
 import io.gridkeeper.migration.OperatorCommands;
 import io.gridkeeper.migration.PartitionHealth;
+import io.gridkeeper.migration.policy.LoadAwarePolicy;
 import io.gridkeeper.zookeeper.election.LeaderElection;
 import io.gridkeeper.zookeeper.election.LeadershipListener;
 import io.gridkeeper.zookeeper.election.StaleEpochException;
@@ -111,6 +112,7 @@ public final class MigrationController implements Closeable {
     private final MigrationPolicies policies;
     private final Clock clock;
     private final LoadSource load;
+    private final LoadPublisher loadPublisher;
     private final ILogger logger;
     private final ScheduledExecutorService executor;
     private final CuratorCache cache;
@@ -163,6 +165,8 @@ public final class MigrationController implements Closeable {
      * @param clusterPath the cluster's znode ({@code <base-path>/<cluster-id>})
      * @param nodeId this member's stable node id
      * @param election the member's started leader election (owned by the caller)
+     * @param load the load samples for the load-aware policy; {@link LoadSource#NONE} means the samples every member
+     *     publishes in ZooKeeper ({@code <clusterPath>/migration/load/<nodeId>}) while a load-aware policy is in force
      * @param startSettings the policy settings from the member's configuration ({@code policy}, {@code grace-seconds},
      *     ...); used while {@code <clusterPath>/migration/policy} is absent
      * @throws InvalidConfigurationException when {@code startSettings} are invalid
@@ -187,11 +191,14 @@ public final class MigrationController implements Closeable {
         this.startSettings = Map.copyOf(startSettings);
         this.policies = requireNonNull(policies, "policies");
         this.clock = requireNonNull(clock, "clock");
-        this.load = requireNonNull(load, "load");
+        requireNonNull(load, "load");
         this.logger = nodeEngine.getLogger(MigrationController.class);
         this.decider = policies.decider(this.startSettings);
         this.probe = new PartitionHealthProbe((InternalPartitionService) nodeEngine.getPartitionService());
         this.cache = CuratorCache.build(curator, MigrationZnodes.root(clusterPath));
+        this.loadPublisher =
+                new LoadPublisher(curator, cache, clusterPath, nodeId, nodeEngine.getOperationService(), clock);
+        this.load = load == LoadSource.NONE ? loadPublisher : load;
         this.executor = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "gridkeeper-migration-" + nodeId);
             thread.setDaemon(true);
@@ -299,7 +306,13 @@ public final class MigrationController implements Closeable {
                     if (cluster.getClusterState() != ClusterState.ACTIVE) {
                         cluster.changeClusterState(ClusterState.ACTIVE);
                     }
-                    if (instance.getPartitionService().isClusterSafe()) {
+                    if (cluster.getClusterState() == ClusterState.ACTIVE
+                            && PartitionHealthProbe.withoutBackup(
+                                            (InternalPartitionService) nodeEngine.getPartitionService(),
+                                            backupCount(),
+                                            dataMembers().size())
+                                    == 0
+                            && instance.getPartitionService().isClusterSafe()) {
                         logger.info("Cluster is safe; member [" + nodeId + "] may leave");
                         return true;
                     }
@@ -422,6 +435,15 @@ public final class MigrationController implements Closeable {
             return;
         }
         Instant now = clock.instant();
+        if (decider.policy().name().contains(LoadAwarePolicy.NAME)) {
+            try {
+                loadPublisher.publishIfDue();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                logger.fine("Cannot publish this member's load: " + e.getMessage(), e);
+            }
+        }
         List<ClusterMember> present = dataMembers();
         boolean changed = tracker.update(present, now);
         ClusterState clusterState = cluster.getClusterState();
@@ -502,10 +524,11 @@ public final class MigrationController implements Closeable {
                 pendingCommands == null ? OperatorCommands.NONE : pendingCommands.toCommands());
         Decision decision = decider.decide(view);
         lastDecision = decision;
-        boolean consumeRebalanceRequest = pendingCommands != null
-                && pendingCommands.rebalanceRequestedAtMillis() != null
+        // An operator's rebalance request stays until the rebalance it asked for is complete (re-baselined above).
+        boolean consumeRebalanceRequest = rebalanceRequested(pendingCommands)
                 && decision.isRebalance()
-                && clusterState == ClusterState.ACTIVE;
+                && clusterState == ClusterState.ACTIVE
+                && !tracker.hasPendingChanges();
         if (!persist(epoch, now, decision, changed, consumeRebalanceRequest)) {
             return;
         }
