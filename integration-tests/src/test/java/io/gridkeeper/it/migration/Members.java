@@ -46,6 +46,7 @@ final class Members {
                 .addDiscoveryStrategyConfig(
                         new DiscoveryStrategyConfig(new ZookeeperDiscoveryStrategyFactory(), properties));
         config.addMapConfig(new MapConfig(MAP).setBackupCount(1));
+        config.getMetricsConfig().setCollectionFrequencySeconds(1);
         return config;
     }
 

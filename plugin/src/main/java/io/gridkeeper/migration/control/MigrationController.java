@@ -10,6 +10,7 @@ import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.config.InvalidConfigurationException;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.internal.metrics.ProbeUnit;
 import com.hazelcast.internal.partition.InternalPartitionService;
 import com.hazelcast.logging.ILogger;
 import com.hazelcast.partition.MigrationListener;
@@ -30,6 +31,7 @@ import io.gridkeeper.zookeeper.election.LeaderElection;
 import io.gridkeeper.zookeeper.election.LeadershipListener;
 import io.gridkeeper.zookeeper.election.StaleEpochException;
 import java.io.Closeable;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +49,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.management.JMException;
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.api.transaction.CuratorOp;
 import org.apache.curator.framework.recipes.cache.ChildData;
@@ -123,6 +128,11 @@ public final class MigrationController implements Closeable {
     private final AtomicLong migrationsPlanned = new AtomicLong();
     private final AtomicLong migrationsCompleted = new AtomicLong();
     private final AtomicLong migrationsFailed = new AtomicLong();
+    private final AtomicLong rebalanceDecisions = new AtomicLong();
+    private final AtomicLong holdDecisions = new AtomicLong();
+    private final AtomicLong manualDecisions = new AtomicLong();
+    private final MigrationMetrics metrics;
+    private final ObjectName mbeanName;
 
     private final LeadershipListener leadershipListener = new LeadershipListener() {
         @Override
@@ -143,6 +153,7 @@ public final class MigrationController implements Closeable {
     private volatile @Nullable HoldRecord lastSeenHold;
     private volatile @Nullable CommandsRecord commands;
     private volatile @Nullable PartitionHealth lastHealth;
+    private volatile @Nullable ClusterState lastClusterState;
 
     // Confined to the executor thread.
     private @Nullable UUID membershipRegistration;
@@ -199,6 +210,34 @@ public final class MigrationController implements Closeable {
         this.loadPublisher =
                 new LoadPublisher(curator, cache, clusterPath, nodeId, nodeEngine.getOperationService(), clock);
         this.load = load == LoadSource.NONE ? loadPublisher : load;
+        this.metrics = new MigrationMetrics(
+                new MigrationMetrics.Metric(
+                        "holding", ProbeUnit.BOOLEAN, () -> lastClusterState == ClusterState.NO_MIGRATION ? 1 : 0),
+                new MigrationMetrics.Metric("holdDeadline", ProbeUnit.MS, () -> {
+                    HoldRecord hold = lastSeenHold;
+                    return hold != null && hold.isHold() ? requireNonNull(hold.untilMillis()) : 0;
+                }),
+                new MigrationMetrics.Metric("decisionsRebalance", ProbeUnit.COUNT, rebalanceDecisions::get),
+                new MigrationMetrics.Metric("decisionsHold", ProbeUnit.COUNT, holdDecisions::get),
+                new MigrationMetrics.Metric("decisionsManual", ProbeUnit.COUNT, manualDecisions::get),
+                new MigrationMetrics.Metric("migrationsPlanned", ProbeUnit.COUNT, migrationsPlanned::get),
+                new MigrationMetrics.Metric("migrationsCompleted", ProbeUnit.COUNT, migrationsCompleted::get),
+                new MigrationMetrics.Metric("migrationsFailed", ProbeUnit.COUNT, migrationsFailed::get),
+                new MigrationMetrics.Metric("partitionsWithoutBackup", ProbeUnit.COUNT, () -> {
+                    PartitionHealth health = lastHealth;
+                    return health == null ? 0 : health.withoutBackup();
+                }),
+                new MigrationMetrics.Metric("secondsUnprotected", ProbeUnit.COUNT, () -> {
+                    PartitionHealth health = lastHealth;
+                    Instant since = health == null ? null : health.unprotectedSince();
+                    return since == null
+                            ? 0
+                            : Math.max(
+                                    0, Duration.between(since, clock.instant()).toSeconds());
+                }),
+                new MigrationMetrics.Metric("leaderEpoch", ProbeUnit.COUNT, election::currentEpoch),
+                new MigrationMetrics.Metric("leader", ProbeUnit.BOOLEAN, () -> election.isLeader() ? 1 : 0));
+        this.mbeanName = mbeanName(instance.getName());
         this.executor = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "gridkeeper-migration-" + nodeId);
             thread.setDaemon(true);
@@ -234,6 +273,13 @@ public final class MigrationController implements Closeable {
             migrationRegistration = instance.getPartitionService().addMigrationListener(new Migrations());
         });
         executor.scheduleWithFixedDelay(this::evaluateSafely, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        nodeEngine.getMetricsRegistry().registerDynamicMetricsProvider(metrics);
+        try {
+            ManagementFactory.getPlatformMBeanServer()
+                    .registerMBean(new MigrationControl(this, curator, clusterPath, clock), mbeanName);
+        } catch (JMException e) {
+            logger.warning("Cannot register the migration MBean [" + mbeanName + "]: " + e.getMessage());
+        }
         logger.info("Migration controller started for [" + nodeId + "] under ["
                 + MigrationZnodes.root(clusterPath) + "], policy ["
                 + decider.policy().name() + "] from "
@@ -265,9 +311,13 @@ public final class MigrationController implements Closeable {
         return Optional.ofNullable(lastHealth);
     }
 
-    /** Migrations planned, completed and failed as seen by this member's migration listener. */
-    public long[] migrationCounts() {
-        return new long[] {migrationsPlanned.get(), migrationsCompleted.get(), migrationsFailed.get()};
+    /** The JMX name of this member's {@link MigrationControlMBean}. */
+    public static ObjectName mbeanName(String instanceName) {
+        try {
+            return new ObjectName("io.gridkeeper:type=Migration,instance=" + ObjectName.quote(instanceName));
+        } catch (MalformedObjectNameException e) {
+            throw new IllegalArgumentException("Instance name [" + instanceName + "] is not usable in JMX", e);
+        }
     }
 
     public boolean isLeader() {
@@ -338,6 +388,12 @@ public final class MigrationController implements Closeable {
             return;
         }
         election.removeListener(leadershipListener);
+        nodeEngine.getMetricsRegistry().deregisterDynamicMetricsProvider(metrics);
+        try {
+            ManagementFactory.getPlatformMBeanServer().unregisterMBean(mbeanName);
+        } catch (JMException e) {
+            logger.fine("Migration MBean [" + mbeanName + "] already gone", e);
+        }
         cache.close();
         executor.shutdown();
         try {
@@ -447,6 +503,7 @@ public final class MigrationController implements Closeable {
         List<ClusterMember> present = dataMembers();
         boolean changed = tracker.update(present, now);
         ClusterState clusterState = cluster.getClusterState();
+        lastClusterState = clusterState;
         PartitionHealth health = probe.probe(
                 now, backupCount(), Math.max(present.size(), tracker.baseline().size()));
         lastHealth = health;
@@ -669,6 +726,12 @@ public final class MigrationController implements Closeable {
                         .forPath(MigrationZnodes.path(clusterPath, MigrationZnodes.COMMANDS)));
             }
             curator.transaction().forOperations(ops);
+            if (entry != null) {
+                (entry.isRebalance()
+                                ? rebalanceDecisions
+                                : MANUAL.equals(entry.type()) ? manualDecisions : holdDecisions)
+                        .incrementAndGet();
+            }
             history = nextHistory;
             lastWritten = record;
             lastSeenHold = record;
