@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
  * The rules above every policy; no policy, composite or operator hold can get past them:
  *
  * <ol>
+ *   <li>never hold before Hazelcast has assigned the partitions (it assigns them on first use, and refuses to in
+ *       {@code NO_MIGRATION}, so the first data access would fail);
  *   <li>never hold while a partition may have lost more replicas than {@code max-lost-replicas} allows (default 1):
  *       the worst case is the larger of what the partition table shows and the number of missing data members
  *       (each holds at most one replica of a partition), so a second data member leaving during a hold with
@@ -61,6 +63,14 @@ public final class SafetyGuard {
             return decision;
         }
         PartitionHealth partitions = view.partitions();
+        if (!partitions.assigned()) {
+            return Decision.rebalance(
+                            NAME,
+                            "the [%d] partitions are not assigned yet and hazelcast assigns them on first use only"
+                                    + " while migrations are allowed; no hold until then",
+                            partitions.partitionCount())
+                    .withCauses(List.of(decision));
+        }
         int missing = view.departures().size();
         int lost = Math.max(partitions.maxLostReplicas(), Math.min(missing, partitions.backupCount() + 1));
         if (lost > maxLostReplicas) {

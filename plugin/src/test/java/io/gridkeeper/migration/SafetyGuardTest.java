@@ -109,6 +109,21 @@ final class SafetyGuardTest {
     }
 
     @Test
+    void apply_partitionsNotAssignedYet_neverHolds() {
+        ClusterView view =
+                at(0).partitions(new PartitionHealth(271, 1, 0, 0, null, false)).build();
+
+        Decision decision = guard.apply(HOLD, view);
+
+        assertThat(decision)
+                .isEqualTo(Decision.rebalance(
+                                "safety",
+                                "the [271] partitions are not assigned yet and hazelcast assigns them on first use only"
+                                        + " while migrations are allowed; no hold until then")
+                        .withCauses(List.of(HOLD)));
+    }
+
+    @Test
     void apply_rebalance_passesThrough() {
         Decision rebalance = Decision.rebalance("immediate", "never holds");
         ClusterView unsafe =

@@ -23,6 +23,7 @@ final class DeadManSwitchTest {
         try (MigrationCluster cluster = new MigrationCluster(Map.of("policy", "delayed", "grace-seconds", "6"))) {
             List<HazelcastInstance> members = List.of(cluster.member("a"), cluster.member("b"));
             await().atMost(TIMEOUT).until(() -> members.stream().allMatch(MigrationCluster::hasController));
+            MigrationCluster.assignPartitions(members.get(0));
             await().atMost(TIMEOUT)
                     .until(() -> state(members.get(0)) == ClusterState.NO_MIGRATION
                             && cluster.hold().filter(HoldRecord::isHold).isPresent());

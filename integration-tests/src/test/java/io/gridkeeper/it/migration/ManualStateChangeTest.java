@@ -24,6 +24,7 @@ final class ManualStateChangeTest {
             List<HazelcastInstance> members = List.of(cluster.member("a"), cluster.member("b"));
             HazelcastInstance member = members.get(0);
             await().atMost(TIMEOUT).until(() -> members.stream().allMatch(MigrationCluster::hasController));
+            MigrationCluster.assignPartitions(member);
             await().atMost(TIMEOUT).until(() -> state(member) == ClusterState.NO_MIGRATION);
 
             member.getCluster().changeClusterState(ClusterState.ACTIVE);

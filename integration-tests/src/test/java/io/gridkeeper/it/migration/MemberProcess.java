@@ -28,7 +28,8 @@ final class MemberProcess implements AutoCloseable {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(
                 java.toString(),
-                "-Xmx256m",
+                "-Xmx" + System.getProperty("gridkeeper.it.member-heap", "256m"),
+                "-Dgridkeeper.it.partitions=" + Members.PARTITIONS,
                 "-XX:TieredStopAtLevel=1",
                 "-Djava.net.preferIPv4Stack=true",
                 "-Dhazelcast.phone.home.enabled=false",

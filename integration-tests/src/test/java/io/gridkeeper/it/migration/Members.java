@@ -16,7 +16,8 @@ import java.util.Map;
 final class Members {
 
     static final String MAP = "data";
-    static final int PARTITIONS = 71;
+    /** Partition count of test clusters; the benchmark sets {@code -Dgridkeeper.it.partitions=271}. */
+    static final int PARTITIONS = Integer.getInteger("gridkeeper.it.partitions", 71);
 
     private Members() {}
 

@@ -52,6 +52,14 @@ final class MigrationCluster implements AutoCloseable {
         return process;
     }
 
+    /**
+     * Makes Hazelcast assign the partitions (it does so on first use); until then the safety guard never holds,
+     * because Hazelcast refuses to assign partitions in {@code NO_MIGRATION}.
+     */
+    static void assignPartitions(HazelcastInstance member) {
+        member.getMap("assign-partitions").put(0, 0);
+    }
+
     static MigrationController controller(HazelcastInstance member) {
         return MigrationService.forInstance(member)
                 .flatMap(MigrationService::controller)

@@ -37,6 +37,7 @@ final class MigrationMetricsTest {
     void metrics_readLikeManagementCenterAndThroughJmx_showTheHoldAndTheLeader() throws Exception {
         try (MigrationCluster cluster = new MigrationCluster(Map.of("policy", "delayed", "grace-seconds", "120"))) {
             HazelcastInstance member = cluster.member("a");
+            MigrationCluster.assignPartitions(member);
             await().atMost(TIMEOUT)
                     .until(() -> MigrationCluster.hasController(member)
                             && controller(member).isLeader()
@@ -66,6 +67,7 @@ final class MigrationMetricsTest {
     void mbean_setPolicyAndHold_takeEffectThroughZookeeper() throws Exception {
         try (MigrationCluster cluster = new MigrationCluster(Map.of("policy", "immediate"))) {
             HazelcastInstance member = cluster.member("a");
+            MigrationCluster.assignPartitions(member);
             await().atMost(TIMEOUT)
                     .until(() -> MigrationCluster.hasController(member)
                             && controller(member).isLeader());

@@ -24,6 +24,7 @@ final class RuntimePolicyChangeTest {
         try (MigrationCluster cluster = new MigrationCluster(Map.of("policy", "delayed", "grace-seconds", "30"))) {
             List<HazelcastInstance> members = List.of(cluster.member("a"), cluster.member("b"));
             await().atMost(TIMEOUT).until(() -> members.stream().allMatch(MigrationCluster::hasController));
+            MigrationCluster.assignPartitions(members.get(0));
             assertThat(members)
                     .allSatisfy(m ->
                             assertThat(controller(m).decider().policy().name()).isEqualTo("delayed"));

@@ -46,7 +46,9 @@ final class SecondDepartureTest {
             DecisionRecord safety = await().atMost(TIMEOUT)
                     .until(
                             () -> cluster.decisions().stream()
-                                    .filter(d -> d.isRebalance() && d.policy().equals("safety"))
+                                    .filter(d -> d.isRebalance()
+                                            && d.policy().equals("safety")
+                                            && d.explanation().startsWith("partitions may have lost"))
                                     .findFirst()
                                     .orElse(null),
                             d -> d != null);

@@ -53,11 +53,9 @@ import javax.management.JMException;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.api.transaction.CuratorOp;
 import org.apache.curator.framework.recipes.cache.ChildData;
 import org.apache.curator.framework.recipes.cache.CuratorCache;
 import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
-import org.apache.zookeeper.KeeperException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -92,13 +90,10 @@ public final class MigrationController implements Closeable {
     /** How long past a stored hold's deadline the members wait for a leader before restoring ACTIVE themselves. */
     public static final long DEAD_MAN_SLACK_SECONDS = 3;
     /** How many decisions the history keeps. */
-    public static final int HISTORY_SIZE = 50;
+    public static final int HISTORY_SIZE = DecisionJournal.HISTORY_SIZE;
 
-    private static final long MAX_BACKOFF_MILLIS = 10_000;
-    private static final long INITIAL_BACKOFF_MILLIS = 250;
     private static final Duration SETTLE = Duration.ofSeconds(2);
     private static final long NONE = -1;
-    private static final String MANUAL = "MANUAL";
 
     private enum State {
         LATENT,
@@ -128,9 +123,8 @@ public final class MigrationController implements Closeable {
     private final AtomicLong migrationsPlanned = new AtomicLong();
     private final AtomicLong migrationsCompleted = new AtomicLong();
     private final AtomicLong migrationsFailed = new AtomicLong();
-    private final AtomicLong rebalanceDecisions = new AtomicLong();
-    private final AtomicLong holdDecisions = new AtomicLong();
-    private final AtomicLong manualDecisions = new AtomicLong();
+    private final DecisionJournal journal;
+    private final ClusterStateSwitch stateSwitch;
     private final MigrationMetrics metrics;
     private final ObjectName mbeanName;
 
@@ -163,10 +157,6 @@ public final class MigrationController implements Closeable {
     private @Nullable String manualState;
     private @Nullable Instant manualSince;
     private @Nullable String manualPolicy;
-    private @Nullable HoldRecord lastWritten;
-    private List<DecisionRecord> history = new ArrayList<>();
-    private int failedAttempts;
-    private Instant nextAttempt = Instant.EPOCH;
     private @Nullable String lastFailure;
 
     /**
@@ -210,6 +200,8 @@ public final class MigrationController implements Closeable {
         this.loadPublisher =
                 new LoadPublisher(curator, cache, clusterPath, nodeId, nodeEngine.getOperationService(), clock);
         this.load = load == LoadSource.NONE ? loadPublisher : load;
+        this.journal = new DecisionJournal(curator, clusterPath, election, nodeId, logger);
+        this.stateSwitch = new ClusterStateSwitch(cluster, logger);
         this.metrics = new MigrationMetrics(
                 new MigrationMetrics.Metric(
                         "holding", ProbeUnit.BOOLEAN, () -> lastClusterState == ClusterState.NO_MIGRATION ? 1 : 0),
@@ -217,9 +209,9 @@ public final class MigrationController implements Closeable {
                     HoldRecord hold = lastSeenHold;
                     return hold != null && hold.isHold() ? requireNonNull(hold.untilMillis()) : 0;
                 }),
-                new MigrationMetrics.Metric("decisionsRebalance", ProbeUnit.COUNT, rebalanceDecisions::get),
-                new MigrationMetrics.Metric("decisionsHold", ProbeUnit.COUNT, holdDecisions::get),
-                new MigrationMetrics.Metric("decisionsManual", ProbeUnit.COUNT, manualDecisions::get),
+                new MigrationMetrics.Metric("decisionsRebalance", ProbeUnit.COUNT, journal::rebalanceDecisions),
+                new MigrationMetrics.Metric("decisionsHold", ProbeUnit.COUNT, journal::holdDecisions),
+                new MigrationMetrics.Metric("decisionsManual", ProbeUnit.COUNT, journal::manualDecisions),
                 new MigrationMetrics.Metric("migrationsPlanned", ProbeUnit.COUNT, migrationsPlanned::get),
                 new MigrationMetrics.Metric("migrationsCompleted", ProbeUnit.COUNT, migrationsCompleted::get),
                 new MigrationMetrics.Metric("migrationsFailed", ProbeUnit.COUNT, migrationsFailed::get),
@@ -349,7 +341,7 @@ public final class MigrationController implements Closeable {
         } catch (IllegalStateException e) {
             logger.warning("Could not ask the leader for a rebalance before shutting down: " + e.getMessage());
         }
-        long backoff = INITIAL_BACKOFF_MILLIS;
+        long backoff = ClusterStateSwitch.INITIAL_BACKOFF_MILLIS;
         try {
             while (clock.instant().isBefore(deadline)) {
                 try {
@@ -370,7 +362,7 @@ public final class MigrationController implements Closeable {
                     logger.fine("Cannot restore ACTIVE before shutdown yet: " + e.getMessage(), e);
                 }
                 TimeUnit.MILLISECONDS.sleep(backoff);
-                backoff = Math.min(MAX_BACKOFF_MILLIS / 4, backoff * 2);
+                backoff = Math.min(ClusterStateSwitch.MAX_BACKOFF_MILLIS / 4, backoff * 2);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -481,7 +473,13 @@ public final class MigrationController implements Closeable {
             evaluate();
         } catch (RuntimeException e) {
             if (state.get() == State.STARTED && instance.getLifecycleService().isRunning()) {
-                logger.warning("Migration controller evaluation failed, retrying at the next tick: " + e, e);
+                String message = "Migration controller evaluation failed, retrying every tick: " + e;
+                if (message.equals(lastFailure)) {
+                    logger.fine(message, e);
+                } else {
+                    lastFailure = message;
+                    logger.warning(message, e);
+                }
             }
         }
     }
@@ -523,19 +521,14 @@ public final class MigrationController implements Closeable {
     }
 
     private void resume(long epoch, ClusterState clusterState) {
-        ensureZnodes();
-        Optional<HoldRecord> stored =
-                MigrationZnodes.readHold(curator, clusterPath).filter(record -> record.type() != null);
+        Optional<HoldRecord> stored = journal.resume();
         stored.filter(record -> !record.baseline().isEmpty())
                 .ifPresent(record -> tracker.restore(record.baseline(), record.departureList(), record.arrivalList()));
         manualState = stored.map(HoldRecord::manualState).orElse(null);
         manualSince = manualState == null ? null : clock.instant();
         manualPolicy = manualState == null ? null : decider.policy().name();
-        history = new ArrayList<>(MigrationZnodes.readDecisions(curator, clusterPath));
-        lastWritten = null;
         lastApplied = clusterState;
-        failedAttempts = 0;
-        nextAttempt = Instant.EPOCH;
+        stateSwitch.reset();
         logger.info("Member [" + nodeId + "] leads migration decisions with epoch [" + epoch + "], cluster state ["
                 + clusterState + "], resuming "
                 + stored.map(r -> "[" + r.type() + " by " + r.policy() + " until " + r.until() + ", missing "
@@ -586,8 +579,23 @@ public final class MigrationController implements Closeable {
                 && decision.isRebalance()
                 && clusterState == ClusterState.ACTIVE
                 && !tracker.hasPendingChanges();
-        if (!persist(epoch, now, decision, changed, consumeRebalanceRequest)) {
-            return;
+        switch (journal.record(epoch, now, decision, changed, consumeRebalanceRequest, tracker)) {
+            case STALE -> {
+                ledEpoch = NONE;
+                return;
+            }
+            case FAILED -> {
+                return;
+            }
+            case WRITTEN -> {
+                lastSeenHold = journal.lastWritten();
+                if (consumeRebalanceRequest) {
+                    commands = null;
+                }
+            }
+            case UNCHANGED -> {
+                // Already recorded.
+            }
         }
         ClusterState desired = decision.isHold() ? ClusterState.NO_MIGRATION : ClusterState.ACTIVE;
         if (clusterState == desired) {
@@ -619,8 +627,8 @@ public final class MigrationController implements Closeable {
             }
         } else {
             if (lastApplied == null) {
-                lastApplied = clusterState;
                 if (!frozen) {
+                    lastApplied = clusterState;
                     return false;
                 }
             } else if (clusterState == lastApplied && !frozen) {
@@ -635,19 +643,14 @@ public final class MigrationController implements Closeable {
         manualState = clusterState.name();
         manualSince = now;
         manualPolicy = decider.policy().name();
-        DecisionRecord entry = new DecisionRecord(
-                now.toEpochMilli(),
-                MANUAL,
-                MigrationDecider.OPERATOR,
-                "cluster state changed by hand to [" + clusterState + "], the controller had set [" + previous
-                        + "]; respected: the controller stops steering until the state is changed back, an operator"
-                        + " runs `gridkeeper rebalance` or `gridkeeper hold`, or the policy changes",
-                null,
-                "MANUAL by [operator]: cluster state [" + clusterState + "] set by hand",
-                epoch,
-                nodeId);
-        logger.info("Migration decision (epoch " + epoch + "): " + entry.explanation());
-        writeFenced(epoch, entry, HoldRecord.manual(clusterState.name(), now, epoch, nodeId, tracker), false);
+        String explanation = "cluster state changed by hand to [" + clusterState + "]"
+                + (previous == null ? "" : ", the controller had set [" + previous + "]")
+                + "; respected: the controller stops steering until the state is changed back, an"
+                + " operator runs `gridkeeper rebalance` or `gridkeeper hold`, or the policy changes";
+        if (journal.recordManual(epoch, now, clusterState.name(), explanation, tracker)
+                == DecisionJournal.Outcome.WRITTEN) {
+            lastSeenHold = journal.lastWritten();
+        }
         return true;
     }
 
@@ -658,125 +661,23 @@ public final class MigrationController implements Closeable {
         manualSince = null;
         manualPolicy = null;
         lastApplied = clusterState;
-        lastWritten = null;
+        journal.forget();
     }
 
     private static boolean rebalanceRequested(@Nullable CommandsRecord pendingCommands) {
         return pendingCommands != null && pendingCommands.rebalanceRequestedAtMillis() != null;
     }
 
-    /** Writes the decision when it changed materially; false when this member's epoch is stale. */
-    private boolean persist(
-            long epoch, Instant now, Decision decision, boolean changed, boolean consumeRebalanceRequest) {
-        HoldRecord previous = lastWritten;
-        boolean newKind = previous == null
-                || previous.epoch() != epoch
-                || !previous.type().equals(decision.type().name())
-                || !previous.policy().equals(decision.policy());
-        boolean material = newKind || changed || consumeRebalanceRequest || renewalDue(previous, decision, now);
-        if (!material) {
-            return true;
-        }
-        HoldRecord record = HoldRecord.of(decision, now, epoch, nodeId, null, tracker);
-        DecisionRecord entry = newKind || changed ? DecisionRecord.of(decision, now, epoch, nodeId) : null;
-        if (entry != null) {
-            logger.info("Migration decision (epoch " + epoch + "): " + decision.describe());
-        }
-        return writeFenced(epoch, entry, record, consumeRebalanceRequest);
-    }
-
-    private static boolean renewalDue(@Nullable HoldRecord previous, Decision decision, Instant now) {
-        if (previous == null || !decision.isHold()) {
-            return false;
-        }
-        Instant stored = previous.until();
-        Instant until = decision.requireUntil();
-        if (stored == null || until.isBefore(stored)) {
-            return true;
-        }
-        long remaining = Duration.between(now, stored).toMillis();
-        long full = Duration.between(now, until).toMillis();
-        return remaining * 2 < full;
-    }
-
-    private boolean writeFenced(
-            long epoch, @Nullable DecisionRecord entry, HoldRecord record, boolean consumeRebalanceRequest) {
-        List<DecisionRecord> nextHistory = history;
-        try {
-            List<CuratorOp> ops = new ArrayList<>();
-            ops.add(election.fenceOp(epoch));
-            ops.add(curator.transactionOp()
-                    .setData()
-                    .forPath(MigrationZnodes.path(clusterPath, MigrationZnodes.HOLD), MigrationZnodes.encode(record)));
-            if (entry != null) {
-                nextHistory = new ArrayList<>(history);
-                nextHistory.add(entry);
-                while (nextHistory.size() > HISTORY_SIZE) {
-                    nextHistory.remove(0);
-                }
-                ops.add(curator.transactionOp()
-                        .setData()
-                        .forPath(
-                                MigrationZnodes.path(clusterPath, MigrationZnodes.DECISIONS),
-                                MigrationZnodes.encode(nextHistory)));
-            }
-            if (consumeRebalanceRequest) {
-                ops.add(curator.transactionOp()
-                        .delete()
-                        .forPath(MigrationZnodes.path(clusterPath, MigrationZnodes.COMMANDS)));
-            }
-            curator.transaction().forOperations(ops);
-            if (entry != null) {
-                (entry.isRebalance()
-                                ? rebalanceDecisions
-                                : MANUAL.equals(entry.type()) ? manualDecisions : holdDecisions)
-                        .incrementAndGet();
-            }
-            history = nextHistory;
-            lastWritten = record;
-            lastSeenHold = record;
-            if (consumeRebalanceRequest) {
-                commands = null;
-            }
-            return true;
-        } catch (StaleEpochException | KeeperException.BadVersionException e) {
-            logger.info("Not recording decision: epoch [" + epoch + "] of [" + nodeId + "] is stale (" + e.getMessage()
-                    + ")");
-            ledEpoch = NONE;
-            return false;
-        } catch (KeeperException.NoNodeException e) {
-            // The commands znode vanished or the migration znodes were removed: recreate and retry next tick.
-            ensureZnodes();
-            commands = null;
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (Exception e) {
-            warnOnce("Cannot record the migration decision in ZooKeeper (" + e.getMessage() + "); not applying it"
-                    + " until ZooKeeper answers");
-            return false;
-        }
-    }
-
     private void apply(long epoch, Instant now, ClusterState desired, Decision decision) {
-        if (now.isBefore(nextAttempt)) {
-            return;
-        }
         try {
-            election.checkEpoch(epoch);
-            cluster.changeClusterState(desired);
-            lastApplied = desired;
-            failedAttempts = 0;
-            lastFailure = null;
-            nextAttempt = Instant.EPOCH;
-            logger.info(
-                    "Cluster state set to [" + desired + "] by [" + decision.policy() + "]: " + decision.explanation());
+            if (stateSwitch.change(now, desired, () -> election.checkEpoch(epoch))) {
+                lastApplied = desired;
+                logger.info("Cluster state set to [" + desired + "] by [" + decision.policy() + "]: "
+                        + decision.explanation());
+            }
         } catch (StaleEpochException e) {
             logger.info("Not changing the cluster state: " + e.getMessage());
             ledEpoch = NONE;
-        } catch (IllegalStateException | TransactionException e) {
-            backoff(now, "Cannot set cluster state [" + desired + "] yet", e);
         }
     }
 
@@ -786,37 +687,13 @@ public final class MigrationController implements Closeable {
             return;
         }
         Instant until = requireNonNull(hold.until());
-        if (now.isBefore(until.plusSeconds(DEAD_MAN_SLACK_SECONDS)) || now.isBefore(nextAttempt)) {
+        if (now.isBefore(until.plusSeconds(DEAD_MAN_SLACK_SECONDS))) {
             return;
         }
-        try {
-            cluster.changeClusterState(ClusterState.ACTIVE);
-            failedAttempts = 0;
-            nextAttempt = Instant.EPOCH;
+        if (stateSwitch.change(now, ClusterState.ACTIVE, () -> {})) {
             logger.warning("Dead-man switch on [" + nodeId + "]: the hold by [" + hold.policy() + "] expired at ["
                     + until + "] and no leader acted within [" + DEAD_MAN_SLACK_SECONDS + "s]; cluster state"
                     + " restored to [ACTIVE]");
-        } catch (IllegalStateException | TransactionException e) {
-            backoff(now, "Dead-man switch cannot restore ACTIVE yet", e);
-        }
-    }
-
-    private void backoff(Instant now, String what, RuntimeException e) {
-        failedAttempts++;
-        long delay = Math.min(MAX_BACKOFF_MILLIS, INITIAL_BACKOFF_MILLIS << Math.min(failedAttempts, 10));
-        nextAttempt = now.plusMillis(delay);
-        String message = what + " (attempt " + failedAttempts + ", next in " + delay + "ms): " + e.getMessage();
-        if (failedAttempts == 8) {
-            logger.warning(message + "; Hazelcast refuses while migrations are pending or members change");
-        } else {
-            logger.fine(message, e);
-        }
-    }
-
-    private void warnOnce(String message) {
-        if (!message.equals(lastFailure)) {
-            lastFailure = message;
-            logger.warning(message);
         }
     }
 
@@ -831,25 +708,6 @@ public final class MigrationController implements Closeable {
                         .max(Comparator.naturalOrder())
                         .map(last -> !now.isBefore(last.plus(SETTLE)))
                         .orElse(true);
-    }
-
-    private void ensureZnodes() {
-        createIfMissing(MigrationZnodes.path(clusterPath, MigrationZnodes.HOLD), "{}");
-        createIfMissing(MigrationZnodes.path(clusterPath, MigrationZnodes.DECISIONS), "[]");
-    }
-
-    private void createIfMissing(String path, String initial) {
-        try {
-            curator.create()
-                    .creatingParentContainersIfNeeded()
-                    .forPath(path, initial.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (KeeperException.NodeExistsException e) {
-            // Already there.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            warnOnce("Cannot create [" + path + "]: " + e.getMessage());
-        }
     }
 
     private List<ClusterMember> dataMembers() {

@@ -44,12 +44,14 @@ final class PartitionHealthProbe {
         int count = partitions.getPartitionCount();
         int withoutBackup = 0;
         int maxLost = 0;
+        boolean assigned = false;
         for (int id = 0; id < count; id++) {
             InternalPartition partition = partitions.getPartition(id, false);
             if (partition.getReplica(0) == null) {
                 // Not assigned yet: the partition table is initialized lazily, on first use.
                 continue;
             }
+            assigned = true;
             int present = 0;
             for (int index = 0; index < expected; index++) {
                 if (partition.getReplica(index) != null) {
@@ -66,6 +68,7 @@ final class PartitionHealthProbe {
         } else if (unprotectedSince == null) {
             unprotectedSince = now;
         }
-        return new PartitionHealth(count, backupCount, withoutBackup, maxLost, unprotectedSince);
+        return new PartitionHealth(
+                count, backupCount, withoutBackup, maxLost, unprotectedSince, assigned || count == 0);
     }
 }
