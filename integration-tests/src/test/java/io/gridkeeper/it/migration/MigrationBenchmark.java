@@ -28,7 +28,8 @@ import java.util.function.BooleanSupplier;
  * Default Hazelcast versus Gridkeeper's policies, side by side in one run (not a test; run by hand, see
  * docs/migration.md). Scenarios: (a) a member JVM is killed with SIGKILL and comes back after 20 s (default vs
  * {@code delayed}); (b) scale out by 3 members 10 s apart (default vs {@code debounce}). Each reports replica
- * migrations that carry data and promotions/assignments apart (as seen by a member's {@code MigrationListener}), the
+ * migrations apart (as seen by a member's {@code MigrationListener}: moved from a source member, promoted to owner
+ * without a source, and backup replicas created without a source, which are filled by replica sync), the
  * time from the first change to a settled, safe cluster, the seconds during which some partition had no backup, and
  * entries lost. Arguments: {@code [entries=50000] [value-bytes=1024]}.
  */
@@ -37,8 +38,9 @@ public final class MigrationBenchmark {
     private record Result(
             String scenario,
             String mode,
-            long dataMigrations,
+            long moved,
             long promotions,
+            long backupsCreated,
             double seconds,
             double unprotected,
             long lost) {}
@@ -63,22 +65,24 @@ public final class MigrationBenchmark {
                 Members.PARTITIONS);
         System.out.printf(
                 Locale.ROOT,
-                "%-28s %-11s %15s %11s %12s %15s %6s%n",
+                "%-28s %-11s %6s %11s %15s %12s %15s %6s%n",
                 "scenario",
                 "mode",
-                "data-migrations",
+                "moved",
                 "promotions",
+                "backups-created",
                 "to-safe (s)",
                 "unprotected (s)",
                 "lost");
         for (Result r : results) {
             System.out.printf(
                     Locale.ROOT,
-                    "%-28s %-11s %15d %11d %12.1f %15.1f %6d%n",
+                    "%-28s %-11s %6d %11d %15d %12.1f %15.1f %6d%n",
                     r.scenario(),
                     r.mode(),
-                    r.dataMigrations(),
+                    r.moved(),
                     r.promotions(),
+                    r.backupsCreated(),
                     r.seconds(),
                     r.unprotected(),
                     r.lost());
@@ -211,8 +215,9 @@ public final class MigrationBenchmark {
     private static final class Probe implements AutoCloseable, MigrationListener {
         private final HazelcastInstance observer;
         private final java.util.UUID registration;
-        private final AtomicLong data = new AtomicLong();
+        private final AtomicLong moved = new AtomicLong();
         private final AtomicLong promotions = new AtomicLong();
+        private final AtomicLong backupsCreated = new AtomicLong();
         private final AtomicLong unprotectedMillis = new AtomicLong();
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
@@ -235,7 +240,14 @@ public final class MigrationBenchmark {
             running.set(false);
             double seconds = (System.nanoTime() - startNanos) / 1e9;
             return new Result(
-                    scenario, mode, data.get(), promotions.get(), seconds, unprotectedMillis.get() / 1000.0, lost);
+                    scenario,
+                    mode,
+                    moved.get(),
+                    promotions.get(),
+                    backupsCreated.get(),
+                    seconds,
+                    unprotectedMillis.get() / 1000.0,
+                    lost);
         }
 
         @Override
@@ -246,7 +258,13 @@ public final class MigrationBenchmark {
 
         @Override
         public void replicaMigrationCompleted(ReplicaMigrationEvent event) {
-            (event.getSource() == null ? promotions : data).incrementAndGet();
+            if (event.getSource() != null) {
+                moved.incrementAndGet();
+            } else if (event.getReplicaIndex() == 0) {
+                promotions.incrementAndGet();
+            } else {
+                backupsCreated.incrementAndGet();
+            }
         }
 
         @Override
