@@ -40,7 +40,9 @@ final class ClusterStatusReader {
     /** The discovery strategy's registry: one znode per member under {@code <cluster-path>/members}. */
     static final String MEMBERS_NODE = "members";
 
-    private static final String FACTORY_CLASS = "io.gridkeeper.zookeeper.ZookeeperDiscoveryStrategyFactory";
+    /** Hazelcast finds a strategy by its class name (the factory's strategy type). */
+    private static final String STRATEGY_CLASS = "io.gridkeeper.zookeeper.ZookeeperDiscoveryStrategy";
+
     private static final String EXECUTOR = "gridkeeper-status";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -127,7 +129,7 @@ final class ClusterStatusReader {
         properties.put("base-path", options.basePathOrDefault());
         config.getNetworkConfig()
                 .getDiscoveryConfig()
-                .addDiscoveryStrategyConfig(new DiscoveryStrategyConfig(FACTORY_CLASS, properties));
+                .addDiscoveryStrategyConfig(new DiscoveryStrategyConfig(STRATEGY_CLASS, properties));
         config.getConnectionStrategyConfig()
                 .getConnectionRetryConfig()
                 .setClusterConnectTimeoutMillis(timeout.toMillis())

@@ -17,7 +17,14 @@ import org.jspecify.annotations.Nullable;
  */
 final class NodeConfigs {
 
-    /** The discovery strategy factory, configured by class name as a user would in hazelcast.yaml. */
+    /**
+     * The class name under which the ZooKeeper strategy is configured, as a user would in hazelcast.yaml. Hazelcast
+     * matches it against each factory's {@code getDiscoveryStrategyType()}, so it is the strategy's class name, not
+     * the factory's.
+     */
+    static final String STRATEGY_CLASS = "io.gridkeeper.zookeeper.ZookeeperDiscoveryStrategy";
+
+    /** The factory's class name: accepted in a config file too (and replaced by {@link #STRATEGY_CLASS}). */
     static final String FACTORY_CLASS = "io.gridkeeper.zookeeper.ZookeeperDiscoveryStrategyFactory";
 
     static final String CONNECT_STRING = "connect-string";
@@ -33,6 +40,16 @@ final class NodeConfigs {
      * together.
      */
     static final String WAIT_SECONDS_BEFORE_JOIN = "1";
+
+    /**
+     * How long members that start together ask each other for a master before the one with the lowest address claims
+     * mastership (Hazelcast's TCP-IP {@code connection-timeout-seconds}, 5 by default, which its discovery joiner
+     * reuses). ZooKeeper has already told each of them that the others are alive, so waiting longer buys nothing.
+     */
+    static final int MASTER_QUESTION_SECONDS = 1;
+
+    /** Hazelcast's default TCP-IP {@code connection-timeout-seconds}: a config file that keeps it gets ours. */
+    private static final int HAZELCAST_CONNECTION_TIMEOUT_SECONDS = 5;
 
     private NodeConfigs() {}
 
@@ -61,6 +78,11 @@ final class NodeConfigs {
         JoinConfig join = config.getNetworkConfig().getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getTcpIpConfig().setEnabled(false);
+        if (!fromFile || join.getTcpIpConfig().getConnectionTimeoutSeconds() == HAZELCAST_CONNECTION_TIMEOUT_SECONDS) {
+            // Hazelcast's discovery joiner reuses this TCP-IP setting (even with TCP-IP off) as the time members that
+            // start together ask each other for a master before one claims mastership; see the constant.
+            join.getTcpIpConfig().setConnectionTimeoutSeconds(MASTER_QUESTION_SECONDS);
+        }
         join.getAutoDetectionConfig().setEnabled(false);
         DiscoveryStrategyConfig strategy = strategy(join.getDiscoveryConfig());
         settings.discoveryProperties().forEach(strategy::addProperty);
@@ -96,15 +118,18 @@ final class NodeConfigs {
     /** The ZooKeeper strategy of {@code discovery}, added when the file did not configure one. */
     private static DiscoveryStrategyConfig strategy(DiscoveryConfig discovery) {
         for (DiscoveryStrategyConfig existing : discovery.getDiscoveryStrategyConfigs()) {
-            if (FACTORY_CLASS.equals(existing.getClassName())
-                    || (existing.getDiscoveryStrategyFactory() != null
-                            && FACTORY_CLASS.equals(existing.getDiscoveryStrategyFactory()
-                                    .getClass()
-                                    .getName()))) {
+            if (existing.getDiscoveryStrategyFactory() != null
+                    && FACTORY_CLASS.equals(
+                            existing.getDiscoveryStrategyFactory().getClass().getName())) {
+                return existing;
+            }
+            if (STRATEGY_CLASS.equals(existing.getClassName()) || FACTORY_CLASS.equals(existing.getClassName())) {
+                // Hazelcast looks strategies up by the strategy's class name; accept the factory's name as well.
+                existing.setClassName(STRATEGY_CLASS);
                 return existing;
             }
         }
-        DiscoveryStrategyConfig added = new DiscoveryStrategyConfig(FACTORY_CLASS);
+        DiscoveryStrategyConfig added = new DiscoveryStrategyConfig(STRATEGY_CLASS);
         discovery.addDiscoveryStrategyConfig(added);
         return added;
     }

@@ -31,11 +31,12 @@ final class NodeConfigsTest {
         assertThat(join.getDiscoveryConfig().getDiscoveryStrategyConfigs())
                 .singleElement()
                 .extracting(DiscoveryStrategyConfig::getClassName)
-                .isEqualTo("io.gridkeeper.zookeeper.ZookeeperDiscoveryStrategyFactory");
+                .isEqualTo("io.gridkeeper.zookeeper.ZookeeperDiscoveryStrategy");
         assertThat(config.getProperty("hazelcast.discovery.enabled")).isEqualTo("true");
         assertThat(config.getProperty("hazelcast.shutdownhook.enabled")).isEqualTo("false");
         assertThat(config.getProperty("hazelcast.logging.type")).isEqualTo("slf4j");
         assertThat(config.getProperty("hazelcast.wait.seconds.before.join")).isEqualTo("1");
+        assertThat(join.getTcpIpConfig().getConnectionTimeoutSeconds()).isEqualTo(1);
         assertThat(config.getNetworkConfig().getPort()).isEqualTo(NodeSettings.DEFAULT_PORT);
         assertThat(config.getNetworkConfig().isPortAutoIncrement()).isTrue();
         assertThat(config.getPartitionGroupConfig().isEnabled()).isFalse();
@@ -56,7 +57,7 @@ final class NodeConfigsTest {
                     join:
                       discovery-strategies:
                         discovery-strategies:
-                          - class: io.gridkeeper.zookeeper.ZookeeperDiscoveryStrategyFactory
+                          - class: io.gridkeeper.zookeeper.ZookeeperDiscoveryStrategy
                             enabled: true
                             properties:
                               connect-string: zk-from-file:2181

@@ -21,6 +21,7 @@ import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.api.transaction.CuratorOp;
 import org.apache.curator.framework.recipes.cache.ChildData;
 import org.apache.curator.framework.recipes.cache.CuratorCache;
+import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
 import org.apache.curator.framework.recipes.leader.LeaderLatch;
 import org.apache.curator.framework.recipes.leader.LeaderLatchListener;
 import org.apache.curator.framework.state.ConnectionState;
@@ -82,6 +83,9 @@ public final class LeaderElection implements Closeable {
     private final AtomicReference<State> state = new AtomicReference<>(State.LATENT);
     private final AtomicReference<@Nullable Term> term = new AtomicReference<>();
     private final AtomicLong generation = new AtomicLong();
+    /** The highest epoch this member has seen, so a new term never goes below it even if ZooKeeper lost data. */
+    private final AtomicLong highestSeenEpoch = new AtomicLong();
+
     private final List<LeadershipListener> listeners = new CopyOnWriteArrayList<>();
     private final ConnectionStateListener connectionListener = (client, newState) -> connectionStateChanged(newState);
     private final LeaderLatchListener latchListener = new LeaderLatchListener() {
@@ -98,6 +102,9 @@ public final class LeaderElection implements Closeable {
 
     /** The epoch of the term last announced to listeners; confined to {@link #executor}. */
     private long announcedEpoch = NONE;
+
+    /** The last warning about a failed epoch increment, so a retry loop warns once; confined to the executor. */
+    private @Nullable String lastAcquireWarning;
 
     /**
      * Creates an election for the cluster at {@code clusterPath}; nothing happens until {@link #start()}.
@@ -141,6 +148,11 @@ public final class LeaderElection implements Closeable {
         }
         client.getConnectionStateListenable().addListener(connectionListener);
         latch.addListener(latchListener, executor);
+        cache.listenable()
+                .addListener(CuratorCacheListener.builder()
+                        .forCreatesAndChanges((oldData, data) -> noteEpoch(data))
+                        .forInitialized(() -> cache.get(epochPath).ifPresent(this::noteEpoch))
+                        .build());
         cache.start();
         try {
             latch.start();
@@ -182,10 +194,12 @@ public final class LeaderElection implements Closeable {
 
     /** The latest epoch any leader took, as last seen in ZooKeeper (0 before the first leader). Does not block. */
     public long currentEpoch() {
-        return cache.get(epochPath)
+        long epoch = cache.get(epochPath)
                 .map(data ->
                         ElectionZnodes.decodeEpoch(epochPath, data.getData()).epoch())
                 .orElse(0L);
+        highestSeenEpoch.accumulateAndGet(epoch, Math::max);
+        return epoch;
     }
 
     /** The member that holds the latch now, as every member sees it (from a watched cache; does not block). */
@@ -298,6 +312,17 @@ public final class LeaderElection implements Closeable {
                 + (current == null ? "-" : current.epoch()) + "}";
     }
 
+    private void noteEpoch(ChildData data) {
+        if (epochPath.equals(data.getPath())) {
+            try {
+                highestSeenEpoch.accumulateAndGet(
+                        ElectionZnodes.decodeEpoch(epochPath, data.getData()).epoch(), Math::max);
+            } catch (IllegalStateException e) {
+                logger.fine(e); // reported to whoever reads the epoch; the next leader rewrites it
+            }
+        }
+    }
+
     private void connectionStateChanged(ConnectionState newState) {
         // Runs on Curator's connection-state thread: only flip atomics and hand work to the executor.
         switch (newState) {
@@ -332,8 +357,12 @@ public final class LeaderElection implements Closeable {
             Thread.currentThread().interrupt();
             return;
         } catch (Exception e) {
-            logger.warning("[" + self + "] was elected but could not take a new epoch at [" + epochPath + "]: "
-                    + e.getMessage() + "; retrying in [" + RETRY_DELAY_MILLIS + "ms]");
+            String warning = "[" + self + "] was elected but could not take a new epoch at [" + epochPath + "]: "
+                    + e.getMessage() + "; retrying every [" + RETRY_DELAY_MILLIS + "ms]";
+            if (!warning.equals(lastAcquireWarning)) {
+                logger.warning(warning);
+                lastAcquireWarning = warning;
+            }
             logger.fine(e);
             schedule(this::acquireTerm, RETRY_DELAY_MILLIS);
             return;
@@ -342,6 +371,7 @@ public final class LeaderElection implements Closeable {
             logger.info("[" + self + "] took epoch [" + next.epoch() + "] but lost the latch meanwhile");
             return;
         }
+        lastAcquireWarning = null;
         term.set(next);
         if (generation.get() != observed) {
             // A drop raced with us between the check and the set: it wins.
@@ -361,11 +391,17 @@ public final class LeaderElection implements Closeable {
         while (true) {
             Stat stat = new Stat();
             byte[] data = client.getData().storingStatIn(stat).forPath(epochPath);
-            long next = ElectionZnodes.decodeEpoch(epochPath, data).epoch() + 1;
+            long stored = ElectionZnodes.decodeEpoch(epochPath, data).epoch();
+            if (stored < highestSeenEpoch.get()) {
+                logger.warning("Epoch znode [" + epochPath + "] holds epoch [" + stored + "] below the highest seen ["
+                        + highestSeenEpoch.get() + "] (ZooKeeper data was lost or restored); continuing above it");
+            }
+            long next = Math.max(stored, highestSeenEpoch.get()) + 1;
             try {
                 Stat written = client.setData()
                         .withVersion(stat.getVersion())
                         .forPath(epochPath, ElectionZnodes.encodeEpoch(next, self));
+                highestSeenEpoch.accumulateAndGet(next, Math::max);
                 return new Term(next, written.getVersion());
             } catch (KeeperException.BadVersionException e) {
                 // Another writer got there first (or a retried write of ours landed): read again.

@@ -228,13 +228,14 @@ public final class EmbeddedZookeeper implements Closeable {
                 shutdownQuietly(factory);
                 deleteQuietly(dataDir);
                 throw new IllegalStateException("Interrupted while starting the dev ZooKeeper on [" + port + "]", e);
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | LinkageError e) {
                 shutdownQuietly(factory);
                 deleteQuietly(dataDir);
                 if (e.getCause() instanceof BindException) {
                     return null;
                 }
-                throw new IllegalStateException("Could not start the dev ZooKeeper on [127.0.0.1:" + port + "]", e);
+                throw new IllegalStateException(
+                        "Could not start the dev ZooKeeper on [127.0.0.1:" + port + "]: " + e, e);
             }
         }
 

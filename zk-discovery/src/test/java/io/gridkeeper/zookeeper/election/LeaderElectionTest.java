@@ -116,6 +116,21 @@ final class LeaderElectionTest {
     }
 
     @Test
+    void close_leaderAfterEpochZnodeWasLost_nextEpochStaysAboveTheHighestSeen() throws Exception {
+        List<Participant> all = List.of(participant("a"), participant("b"));
+        Participant first = awaitSingleLeader(all);
+        Participant second = others(all, first).get(0);
+        await().atMost(TIMEOUT).until(() -> second.election.currentEpoch() == 1);
+
+        first.client.delete().forPath(CLUSTER_PATH + "/leader/epoch");
+        first.close();
+
+        awaitSingleLeader(List.of(second));
+        assertThat(second.election.leaderEpoch()).hasValue(2);
+        assertThat(LeadershipView.read(second.client, CLUSTER_PATH).epoch()).isEqualTo(2);
+    }
+
+    @Test
     void checkEpoch_epochOfAnotherTerm_rejected() {
         Participant leader = awaitSingleLeader(List.of(participant("a")));
         long epoch = leader.election.leaderEpoch().orElseThrow();
