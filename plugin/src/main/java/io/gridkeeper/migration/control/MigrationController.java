@@ -202,7 +202,17 @@ public final class MigrationController implements Closeable {
         this.load = load == LoadSource.NONE ? loadPublisher : load;
         this.journal = new DecisionJournal(curator, clusterPath, election, nodeId, logger);
         this.stateSwitch = new ClusterStateSwitch(cluster, logger);
-        this.metrics = new MigrationMetrics(
+        this.metrics = newMetrics();
+        this.mbeanName = mbeanName(instance.getName());
+        this.executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "gridkeeper-migration-" + nodeId);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    private MigrationMetrics newMetrics() {
+        return new MigrationMetrics(
                 new MigrationMetrics.Metric(
                         "holding", ProbeUnit.BOOLEAN, () -> lastClusterState == ClusterState.NO_MIGRATION ? 1 : 0),
                 new MigrationMetrics.Metric("holdDeadline", ProbeUnit.MS, () -> {
@@ -229,12 +239,6 @@ public final class MigrationController implements Closeable {
                 }),
                 new MigrationMetrics.Metric("leaderEpoch", ProbeUnit.COUNT, election::currentEpoch),
                 new MigrationMetrics.Metric("leader", ProbeUnit.BOOLEAN, () -> election.isLeader() ? 1 : 0));
-        this.mbeanName = mbeanName(instance.getName());
-        this.executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "gridkeeper-migration-" + nodeId);
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     /** Starts watching and deciding. Returns at once. */
@@ -325,12 +329,7 @@ public final class MigrationController implements Closeable {
      */
     public boolean prepareShutdown(Duration timeout) {
         Instant deadline = clock.instant().plus(timeout);
-        if (cluster.getClusterState() != ClusterState.NO_MIGRATION
-                || PartitionHealthProbe.withoutBackup(
-                                (InternalPartitionService) nodeEngine.getPartitionService(),
-                                backupCount(),
-                                dataMembers().size())
-                        == 0) {
+        if (cluster.getClusterState() != ClusterState.NO_MIGRATION || withoutBackupNow() == 0) {
             return true;
         }
         logger.info("Member [" + nodeId + "] shuts down while partitions lack backups: restoring ACTIVE and waiting"
@@ -349,11 +348,7 @@ public final class MigrationController implements Closeable {
                         cluster.changeClusterState(ClusterState.ACTIVE);
                     }
                     if (cluster.getClusterState() == ClusterState.ACTIVE
-                            && PartitionHealthProbe.withoutBackup(
-                                            (InternalPartitionService) nodeEngine.getPartitionService(),
-                                            backupCount(),
-                                            dataMembers().size())
-                                    == 0
+                            && withoutBackupNow() == 0
                             && instance.getPartitionService().isClusterSafe()) {
                         logger.info("Cluster is safe; member [" + nodeId + "] may leave");
                         return true;
@@ -370,6 +365,13 @@ public final class MigrationController implements Closeable {
         logger.warning("Cluster was not safe within [" + timeout.toSeconds() + "s] before member [" + nodeId
                 + "] shut down; partitions may lack backups");
         return false;
+    }
+
+    private int withoutBackupNow() {
+        return PartitionHealthProbe.withoutBackup(
+                (InternalPartitionService) nodeEngine.getPartitionService(),
+                backupCount(),
+                dataMembers().size());
     }
 
     /** Stops deciding and watching. Idempotent; does not close the election or the Curator client. */
