@@ -33,6 +33,7 @@ final class MemberProcess implements AutoCloseable {
                 "-XX:TieredStopAtLevel=1",
                 "-Djava.net.preferIPv4Stack=true",
                 "-Dhazelcast.phone.home.enabled=false",
+                "-Dhazelcast.shutdownhook.policy=GRACEFUL",
                 "-Dhazelcast.logging.type=slf4j",
                 "-cp",
                 System.getProperty("java.class.path"),
@@ -67,6 +68,12 @@ final class MemberProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** SIGTERM: Hazelcast's shutdown hook shuts the member down gracefully; waits until the JVM exited. */
+    void stop() {
+        process.destroy();
+        await().atMost(Duration.ofSeconds(120)).until(() -> !process.isAlive());
     }
 
     /** SIGKILL: no shutdown hook, no goodbye to the cluster. */

@@ -27,11 +27,12 @@ import java.util.function.BooleanSupplier;
 /**
  * Default Hazelcast versus Gridkeeper's policies, side by side in one run (not a test; run by hand, see
  * docs/migration.md). Scenarios: (a) a member JVM is killed with SIGKILL and comes back after 20 s (default vs
- * {@code delayed}); (b) scale out by 3 members 10 s apart (default vs {@code debounce}). Each reports replica
- * migrations apart (as seen by a member's {@code MigrationListener}: moved from a source member, promoted to owner
+ * {@code delayed}); (b) scale out by 3 members 10 s apart (default vs {@code debounce}); (c) a rolling restart of the
+ * two member JVMs, each stopped with SIGTERM (graceful) and started again (default vs {@code delayed}). Each reports
+ * replica migrations apart (as seen by a member's {@code MigrationListener}: moved from a source member, promoted to owner
  * without a source, and backup replicas created without a source, which are filled by replica sync), the
  * time from the first change to a settled, safe cluster, the seconds during which some partition had no backup, and
- * entries lost. Arguments: {@code [entries=50000] [value-bytes=1024]}.
+ * entries lost. Arguments: {@code [entries=50000] [value-bytes=1024] [scenarios=abc]}.
  */
 public final class MigrationBenchmark {
 
@@ -50,12 +51,21 @@ public final class MigrationBenchmark {
     public static void main(String[] args) throws Exception {
         int entries = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
         int valueBytes = args.length > 1 ? Integer.parseInt(args[1]) : 1024;
+        String scenarios = args.length > 2 ? args[2] : "abc";
         List<Result> results = new ArrayList<>();
         for (String mode : List.of("default", "gridkeeper")) {
-            results.add(crashAndReturn(mode, entries, valueBytes));
-            System.out.println("RESULT " + results.get(results.size() - 1));
-            results.add(scaleOut(mode, entries, valueBytes));
-            System.out.println("RESULT " + results.get(results.size() - 1));
+            if (scenarios.contains("a")) {
+                results.add(crashAndReturn(mode, entries, valueBytes));
+                System.out.println("RESULT " + results.get(results.size() - 1));
+            }
+            if (scenarios.contains("b")) {
+                results.add(scaleOut(mode, entries, valueBytes));
+                System.out.println("RESULT " + results.get(results.size() - 1));
+            }
+            if (scenarios.contains("c")) {
+                results.add(rollingRestart(mode, entries, valueBytes));
+                System.out.println("RESULT " + results.get(results.size() - 1));
+            }
         }
         System.out.printf(
                 Locale.ROOT,
@@ -125,13 +135,39 @@ public final class MigrationBenchmark {
             try (Probe probe = new Probe(observer)) {
                 long start = System.nanoTime();
                 for (int i = 1; i <= 3; i++) {
+                    long started = System.nanoTime();
                     cluster.process("x" + i, Members.freePort());
                     if (i < 3) {
-                        TimeUnit.SECONDS.sleep(10);
+                        // 10 s from one start to the next, however long a JVM takes to come up.
+                        long left = TimeUnit.SECONDS.toNanos(10) - (System.nanoTime() - started);
+                        TimeUnit.NANOSECONDS.sleep(Math.max(0, left));
                     }
                 }
                 settle(cluster, observer, mode, 6);
                 return probe.result("(b) scale out +3, 10 s apart", mode, start, entries - map.size());
+            }
+        }
+    }
+
+    private static Result rollingRestart(String mode, int entries, int valueBytes) throws Exception {
+        Map<String, String> policy = mode.equals("default")
+                ? Map.of("enabled", "false")
+                : Map.of("policy", "delayed", "grace-seconds", "120");
+        try (MigrationCluster cluster = new MigrationCluster(policy)) {
+            HazelcastInstance observer = cluster.member("obs");
+            Map<String, Integer> ports = Map.of("m1", Members.freePort(), "m2", Members.freePort());
+            Map<String, MemberProcess> processes = new HashMap<>();
+            ports.forEach((nodeId, port) -> processes.put(nodeId, cluster.process(nodeId, port)));
+            IMap<Integer, byte[]> map = load(observer, entries, valueBytes);
+            settle(cluster, observer, mode, 3);
+            try (Probe probe = new Probe(observer)) {
+                long start = System.nanoTime();
+                for (String nodeId : List.of("m1", "m2")) {
+                    processes.get(nodeId).stop();
+                    processes.put(nodeId, cluster.process(nodeId, ports.get(nodeId)));
+                    settle(cluster, observer, mode, 3);
+                }
+                return probe.result("(c) rolling restart, 2 JVMs", mode, start, entries - map.size());
             }
         }
     }

@@ -124,6 +124,7 @@ public final class MigrationController implements Closeable {
     private final AtomicLong migrationsCompleted = new AtomicLong();
     private final AtomicLong migrationsFailed = new AtomicLong();
     private final DecisionJournal journal;
+    private final ManualStateWatch manualWatch;
     private final ClusterStateSwitch stateSwitch;
     private final MigrationMetrics metrics;
     private final ObjectName mbeanName;
@@ -153,10 +154,6 @@ public final class MigrationController implements Closeable {
     private @Nullable UUID membershipRegistration;
     private @Nullable UUID migrationRegistration;
     private long ledEpoch = NONE;
-    private @Nullable ClusterState lastApplied;
-    private @Nullable String manualState;
-    private @Nullable Instant manualSince;
-    private @Nullable String manualPolicy;
     private @Nullable String lastFailure;
 
     /**
@@ -202,6 +199,7 @@ public final class MigrationController implements Closeable {
         this.load = load == LoadSource.NONE ? loadPublisher : load;
         this.journal = new DecisionJournal(curator, clusterPath, election, nodeId, logger);
         this.stateSwitch = new ClusterStateSwitch(cluster, logger);
+        this.manualWatch = new ManualStateWatch(logger);
         this.metrics = newMetrics();
         this.mbeanName = mbeanName(instance.getName());
         this.executor = new ScheduledThreadPoolExecutor(1, runnable -> {
@@ -526,10 +524,11 @@ public final class MigrationController implements Closeable {
         Optional<HoldRecord> stored = journal.resume();
         stored.filter(record -> !record.baseline().isEmpty())
                 .ifPresent(record -> tracker.restore(record.baseline(), record.departureList(), record.arrivalList()));
-        manualState = stored.map(HoldRecord::manualState).orElse(null);
-        manualSince = manualState == null ? null : clock.instant();
-        manualPolicy = manualState == null ? null : decider.policy().name();
-        lastApplied = clusterState;
+        manualWatch.resume(
+                clusterState,
+                stored.map(HoldRecord::manualState).orElse(null),
+                clock.instant(),
+                decider.policy().name());
         stateSwitch.reset();
         logger.info("Member [" + nodeId + "] leads migration decisions with epoch [" + epoch + "], cluster state ["
                 + clusterState + "], resuming "
@@ -551,7 +550,7 @@ public final class MigrationController implements Closeable {
             return;
         }
         if (clusterState == ClusterState.ACTIVE
-                && lastApplied == ClusterState.ACTIVE
+                && manualWatch.lastApplied() == ClusterState.ACTIVE
                 && !changed
                 && tracker.hasPendingChanges()
                 && !migrating.get()
@@ -563,8 +562,23 @@ public final class MigrationController implements Closeable {
             changed = true;
             logger.info("Rebalance complete, cluster safe; the balanced cluster is now " + tracker.baseline());
         }
-        if (respectHuman(epoch, now, clusterState, pendingCommands)) {
-            return;
+        switch (manualWatch.check(
+                now, clusterState, pendingCommands, decider.policy().name())) {
+            case RESPECT -> {
+                return;
+            }
+            case NOTICED -> {
+                if (journal.recordManual(
+                                epoch, now, clusterState.name(), manualWatch.explanation(clusterState), tracker)
+                        == DecisionJournal.Outcome.WRITTEN) {
+                    lastSeenHold = journal.lastWritten();
+                }
+                return;
+            }
+            case ENDED -> journal.forget();
+            case STEER -> {
+                // Nobody set the state by hand.
+            }
         }
         ClusterView view = new ClusterView(
                 now,
@@ -577,7 +591,7 @@ public final class MigrationController implements Closeable {
         Decision decision = decider.decide(view);
         lastDecision = decision;
         // An operator's rebalance request stays until the rebalance it asked for is complete (re-baselined above).
-        boolean consumeRebalanceRequest = rebalanceRequested(pendingCommands)
+        boolean consumeRebalanceRequest = ManualStateWatch.rebalanceRequested(pendingCommands)
                 && decision.isRebalance()
                 && clusterState == ClusterState.ACTIVE
                 && !tracker.hasPendingChanges();
@@ -601,79 +615,16 @@ public final class MigrationController implements Closeable {
         }
         ClusterState desired = decision.isHold() ? ClusterState.NO_MIGRATION : ClusterState.ACTIVE;
         if (clusterState == desired) {
-            lastApplied = desired;
+            manualWatch.applied(desired);
             return;
         }
         apply(epoch, now, desired, decision);
     }
 
-    /** True while a state set by hand is respected (nothing else to do this round). */
-    private boolean respectHuman(
-            long epoch, Instant now, ClusterState clusterState, @Nullable CommandsRecord pendingCommands) {
-        boolean frozen = clusterState == ClusterState.FROZEN || clusterState == ClusterState.PASSIVE;
-        if (manualState != null) {
-            boolean commandSince = pendingCommands != null
-                    && manualSince != null
-                    && pendingCommands.issuedAtMillis() >= manualSince.toEpochMilli();
-            boolean policyChanged = !decider.policy().name().equals(manualPolicy);
-            if (!frozen && (commandSince || policyChanged)) {
-                endManual(clusterState, commandSince ? "an operator command arrived" : "the policy changed");
-                return false;
-            }
-            if (manualState.equals(clusterState.name())) {
-                return true;
-            }
-            if (!frozen && clusterState == lastApplied) {
-                endManual(clusterState, "the state was changed back to [" + clusterState + "]");
-                return false;
-            }
-        } else {
-            if (lastApplied == null) {
-                if (!frozen) {
-                    lastApplied = clusterState;
-                    return false;
-                }
-            } else if (clusterState == lastApplied && !frozen) {
-                return false;
-            } else if (clusterState == ClusterState.ACTIVE && rebalanceRequested(pendingCommands)) {
-                // A member shutting down (or an operator) asked for the rebalance it just started.
-                lastApplied = clusterState;
-                return false;
-            }
-        }
-        ClusterState previous = lastApplied;
-        manualState = clusterState.name();
-        manualSince = now;
-        manualPolicy = decider.policy().name();
-        String explanation = "cluster state changed by hand to [" + clusterState + "]"
-                + (previous == null ? "" : ", the controller had set [" + previous + "]")
-                + "; respected: the controller stops steering until the state is changed back, an"
-                + " operator runs `gridkeeper rebalance` or `gridkeeper hold`, or the policy changes";
-        if (journal.recordManual(epoch, now, clusterState.name(), explanation, tracker)
-                == DecisionJournal.Outcome.WRITTEN) {
-            lastSeenHold = journal.lastWritten();
-        }
-        return true;
-    }
-
-    private void endManual(ClusterState clusterState, String why) {
-        logger.info("Cluster state [" + manualState + "] set by hand is no longer respected: " + why
-                + "; the controller steers again");
-        manualState = null;
-        manualSince = null;
-        manualPolicy = null;
-        lastApplied = clusterState;
-        journal.forget();
-    }
-
-    private static boolean rebalanceRequested(@Nullable CommandsRecord pendingCommands) {
-        return pendingCommands != null && pendingCommands.rebalanceRequestedAtMillis() != null;
-    }
-
     private void apply(long epoch, Instant now, ClusterState desired, Decision decision) {
         try {
             if (stateSwitch.change(now, desired, () -> election.checkEpoch(epoch))) {
-                lastApplied = desired;
+                manualWatch.applied(desired);
                 logger.info("Cluster state set to [" + desired + "] by [" + decision.policy() + "]: "
                         + decision.explanation());
             }

@@ -1,5 +1,6 @@
 package io.gridkeeper.migration.control;
 
+import com.hazelcast.config.InvalidConfigurationException;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent;
 import com.hazelcast.internal.services.GracefulShutdownAwareService;
@@ -77,6 +78,16 @@ public final class MigrationService implements ManagedService, GracefulShutdownA
         if ("false".equalsIgnoreCase(settings.remove(ENABLED))) {
             log.info("Gridkeeper migration controller disabled by [" + PREFIX + ENABLED + "=false]");
             return;
+        }
+        try {
+            MigrationPolicies.load(nodeEngine.getConfigClassLoader()).decider(settings);
+        } catch (InvalidConfigurationException e) {
+            // Hazelcast only logs a failing service init; run Hazelcast's default instead so that a valid policy set
+            // at run time through ZooKeeper still takes effect without a restart.
+            log.severe("Invalid migration settings " + settings + ": " + e.getMessage() + "; the controller runs the"
+                    + " [immediate] policy (Hazelcast's default) until a valid one is set with `gridkeeper policy set`"
+                    + " or in " + PREFIX + "* properties");
+            settings.clear();
         }
         HazelcastInstance instance = nodeEngine.getHazelcastInstance();
         instance.getLifecycleService().addLifecycleListener(event -> {
