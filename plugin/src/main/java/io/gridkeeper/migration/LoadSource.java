@@ -6,7 +6,11 @@ import java.util.List;
 @FunctionalInterface
 public interface LoadSource {
 
-    /** A source that never reports load (the load-aware policy then does not hold). */
+    /**
+     * A source that never reports load (the load-aware policy then does not hold). Given to the {@code
+     * MigrationController} it means "no custom source": the controller then uses the samples every member publishes
+     * in ZooKeeper.
+     */
     LoadSource NONE = List::of;
 
     List<LoadSample> sample();
