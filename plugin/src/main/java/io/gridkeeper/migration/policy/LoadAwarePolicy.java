@@ -1,0 +1,145 @@
+package io.gridkeeper.migration.policy;
+
+import static io.gridkeeper.migration.policy.Evidence.at;
+import static io.gridkeeper.migration.policy.Evidence.secondsBetween;
+
+import io.gridkeeper.migration.ClusterView;
+import io.gridkeeper.migration.Decision;
+import io.gridkeeper.migration.LoadSample;
+import io.gridkeeper.migration.MigrationPolicy;
+import io.gridkeeper.migration.MigrationPolicyFactory;
+import io.gridkeeper.migration.PolicySettings;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * Hold while the cluster is busy: its operation rate (the sum over data members) is above {@code
+ * max-operations-per-second}, or the busiest member's CPU is above {@code max-cpu-percent}; changes never wait longer
+ * than {@code max-defer-seconds}. Without load samples it does not hold.
+ */
+public final class LoadAwarePolicy implements MigrationPolicy {
+
+    public static final String NAME = "load-aware";
+    public static final String MAX_OPERATIONS_PER_SECOND = "max-operations-per-second";
+    public static final String MAX_CPU_PERCENT = "max-cpu-percent";
+    public static final String MAX_DEFER_SECONDS = "max-defer-seconds";
+    public static final double DEFAULT_MAX_CPU_PERCENT = 80;
+    public static final long DEFAULT_MAX_DEFER_SECONDS = 3_600;
+
+    private final OptionalDouble maxOperationsPerSecond;
+    private final double maxCpuPercent;
+    private final Duration maxDefer;
+
+    public LoadAwarePolicy(OptionalDouble maxOperationsPerSecond, double maxCpuPercent, Duration maxDefer) {
+        if (maxDefer.isNegative() || maxDefer.isZero() || !(maxCpuPercent > 0 && maxCpuPercent <= 100)) {
+            throw new IllegalArgumentException("cpu threshold must be in (0, 100] and max-defer positive but were ["
+                    + maxCpuPercent + ", " + maxDefer + "]");
+        }
+        this.maxOperationsPerSecond = maxOperationsPerSecond;
+        this.maxCpuPercent = maxCpuPercent;
+        this.maxDefer = maxDefer;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Decision decide(ClusterView view) {
+        Instant now = view.now();
+        if (view.load().isEmpty()) {
+            return Decision.rebalance(NAME, "no load samples, nothing to wait for; %s", Evidence.pending(view));
+        }
+        double operations = view.load().stream()
+                .mapToDouble(LoadSample::operationsPerSecond)
+                .sum();
+        LoadSample busiest = view.load().stream()
+                .max(Comparator.comparingDouble(LoadSample::cpuPercent))
+                .orElseThrow();
+        String observed = String.format(
+                Locale.ROOT,
+                "operation rate [%.0f/s] over [%d] members, cpu [%.0f%%] on busiest member [%s]",
+                operations,
+                view.load().size(),
+                busiest.cpuPercent(),
+                busiest.nodeId());
+        boolean opsHigh = maxOperationsPerSecond.isPresent() && operations > maxOperationsPerSecond.getAsDouble();
+        boolean cpuHigh = busiest.cpuPercent() > maxCpuPercent;
+        if (!opsHigh && !cpuHigh) {
+            return Decision.rebalance(NAME, "%s within %s; %s", observed, thresholds(), Evidence.pending(view));
+        }
+        Instant pendingSince = view.pendingSince().orElse(now);
+        Instant cap = pendingSince.plus(maxDefer);
+        String over = opsHigh && cpuHigh ? "operation rate and cpu" : opsHigh ? "operation rate" : "cpu";
+        if (!now.isBefore(cap)) {
+            return Decision.rebalance(
+                    NAME,
+                    "%s above %s, but changes pending since [%s] waited [%ds], the limit [%s=%d]",
+                    observed,
+                    thresholds(),
+                    at(pendingSince),
+                    secondsBetween(pendingSince, now),
+                    MAX_DEFER_SECONDS,
+                    maxDefer.toSeconds());
+        }
+        return Decision.hold(
+                NAME,
+                cap,
+                "cluster busy, %s too high: %s, thresholds %s; %s, waiting for load to drop, at most until [%s]"
+                        + " [%s=%d]",
+                over,
+                observed,
+                thresholds(),
+                Evidence.pending(view),
+                at(cap),
+                MAX_DEFER_SECONDS,
+                maxDefer.toSeconds());
+    }
+
+    private String thresholds() {
+        String cpu = String.format(Locale.ROOT, "[%s=%s]", MAX_CPU_PERCENT, plain(maxCpuPercent));
+        if (maxOperationsPerSecond.isEmpty()) {
+            return cpu;
+        }
+        return String.format(
+                        Locale.ROOT, "[%s=%s] ", MAX_OPERATIONS_PER_SECOND, plain(maxOperationsPerSecond.getAsDouble()))
+                + cpu;
+    }
+
+    private static String plain(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+
+    @Override
+    public String toString() {
+        return NAME + thresholds() + "[" + MAX_DEFER_SECONDS + "=" + maxDefer.toSeconds() + "]";
+    }
+
+    /** Registers {@value #NAME}. */
+    public static final class Factory implements MigrationPolicyFactory {
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public Set<String> settingKeys() {
+            return Set.of(MAX_OPERATIONS_PER_SECOND, MAX_CPU_PERCENT, MAX_DEFER_SECONDS);
+        }
+
+        @Override
+        public LoadAwarePolicy create(PolicySettings settings) {
+            OptionalDouble maxOperations = settings.decimal(MAX_OPERATIONS_PER_SECOND, 1, 1e12)
+                    .map(OptionalDouble::of)
+                    .orElse(OptionalDouble.empty());
+            double maxCpu = settings.decimal(MAX_CPU_PERCENT, 1, 100).orElse(DEFAULT_MAX_CPU_PERCENT);
+            Duration maxDefer = settings.seconds(MAX_DEFER_SECONDS, DEFAULT_MAX_DEFER_SECONDS, 1);
+            return new LoadAwarePolicy(maxOperations, maxCpu, maxDefer);
+        }
+    }
+}
