@@ -369,7 +369,8 @@ public final class MigrationController implements Closeable {
         return PartitionHealthProbe.withoutBackup(
                 (InternalPartitionService) nodeEngine.getPartitionService(),
                 backupCount(),
-                dataMembers().size());
+                dataMembers().size(),
+                cluster.getMembers());
     }
 
     /** Stops deciding and watching. Idempotent; does not close the election or the Curator client. */
@@ -503,7 +504,7 @@ public final class MigrationController implements Closeable {
         ClusterState clusterState = cluster.getClusterState();
         lastClusterState = clusterState;
         PartitionHealth health = probe.probe(
-                now, backupCount(), Math.max(present.size(), tracker.baseline().size()));
+                now, backupCount(), Math.max(present.size(), tracker.baseline().size()), cluster.getMembers());
         lastHealth = health;
         OptionalLong leaderEpoch = election.leaderEpoch();
         if (leaderEpoch.isEmpty()) {
