@@ -22,9 +22,13 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -57,6 +61,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class GridkeeperCache<K, V> implements Cache<K, V> {
 
+    /** How long closing a cache waits for its running {@code loadAll} calls. */
+    private static final long LOAD_DRAIN_SECONDS = 30;
+
     private static final AtomicInteger LOADER_THREADS = new AtomicInteger();
     private static final ExecutorService LOADERS = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "gridkeeper-jcache-loader-" + LOADER_THREADS.incrementAndGet());
@@ -76,6 +83,7 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
     private final CacheStatistics statistics;
     private final boolean preExistingMap;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Set<CompletableFuture<Void>> loadsInFlight = ConcurrentHashMap.newKeySet();
 
     GridkeeperCache(
             GridkeeperCacheManager manager,
@@ -200,6 +208,8 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
             return;
         }
         List<K> requested = new ArrayList<>(keys);
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        loadsInFlight.add(done);
         LOADERS.execute(() -> {
             try {
                 List<K> toLoad = new ArrayList<>();
@@ -236,6 +246,9 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
                 listener.onCompletion();
             } catch (Exception e) {
                 listener.onException(e instanceof RuntimeException runtime ? translate(runtime) : e);
+            } finally {
+                loadsInFlight.remove(done);
+                done.complete(null);
             }
         });
     }
@@ -778,6 +791,7 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
         if (!closed.compareAndSet(false, true)) {
             return false;
         }
+        awaitLoads();
         JmxRegistration.unregister(manager.getURI().toString(), name, JmxRegistration.Kind.CacheConfiguration);
         JmxRegistration.unregister(manager.getURI().toString(), name, JmxRegistration.Kind.CacheStatistics);
         events.close();
@@ -785,6 +799,20 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
         closeQuietly(writer);
         closeQuietly(expiry.policy());
         return true;
+    }
+
+    /** Lets running {@link #loadAll} calls finish before their loader is closed. */
+    private void awaitLoads() {
+        for (CompletableFuture<Void> load : List.copyOf(loadsInFlight)) {
+            try {
+                load.get(LOAD_DRAIN_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException | TimeoutException e) {
+                // the load reports its own failure to its completion listener; closing goes on
+            }
+        }
     }
 
     @Override
