@@ -1,0 +1,146 @@
+package io.gridkeeper.zookeeper;
+
+import com.hazelcast.cluster.Address;
+import com.hazelcast.logging.ILogger;
+import com.hazelcast.spi.discovery.DiscoveryNode;
+import com.hazelcast.spi.discovery.SimpleDiscoveryNode;
+import java.io.Closeable;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.recipes.cache.ChildData;
+import org.apache.curator.framework.recipes.cache.CuratorCache;
+import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
+import org.apache.curator.utils.ZKPaths;
+import org.apache.curator.x.discovery.ServiceInstance;
+import org.apache.curator.x.discovery.details.InstanceSerializer;
+
+/**
+ * The cluster's registered members, read from a watched Curator cache of {@code <cluster-path>/members}.
+ *
+ * <p>This is the data a Curator {@code ServiceCache} holds, kept with a {@link CuratorCache} directly because
+ * {@code ServiceCache} hides which znode an entry came from and rethrows unreadable data inside its cache
+ * listener: here an unreadable entry is skipped with one warning naming its znode (again only when its data
+ * changes). {@link #snapshot()} never touches ZooKeeper and never throws; while ZooKeeper is unreachable it keeps
+ * answering the last known members.
+ */
+final class MemberDirectory implements Closeable {
+
+    /** One readable registration. */
+    record Entry(String path, MemberPayload payload, DiscoveryNode node) {}
+
+    private final String membersPath;
+    private final InstanceSerializer<MemberPayload> serializer;
+    private final ILogger logger;
+    private final CuratorCache cache;
+    private final CountDownLatch initialized = new CountDownLatch(1);
+    /** Znode path to the modification zxid whose data we warned about. */
+    private final Map<String, Long> warned = new ConcurrentHashMap<>();
+
+    private volatile List<Entry> snapshot = List.of();
+
+    MemberDirectory(
+            CuratorFramework curator,
+            String membersPath,
+            InstanceSerializer<MemberPayload> serializer,
+            ILogger logger) {
+        this.membersPath = membersPath;
+        this.serializer = serializer;
+        this.logger = logger;
+        this.cache = CuratorCache.build(curator, membersPath);
+        cache.listenable()
+                .addListener(CuratorCacheListener.builder()
+                        .forAll((type, oldData, data) -> refresh())
+                        .forInitialized(() -> {
+                            refresh();
+                            initialized.countDown();
+                        })
+                        .build());
+    }
+
+    /** Starts watching; waits up to the timeout for the first full read. */
+    boolean start(long timeoutMs) throws InterruptedException {
+        cache.start();
+        return initialized.await(timeoutMs, TimeUnit.MILLISECONDS);
+    }
+
+    /** The registered members as last seen; never null, never throws. */
+    List<Entry> snapshot() {
+        return snapshot;
+    }
+
+    private synchronized void refresh() {
+        List<Entry> entries = new ArrayList<>();
+        Map<String, Long> seen = new HashMap<>();
+        cache.stream()
+                .filter(child -> membersPath.equals(
+                        ZKPaths.getPathAndNode(child.getPath()).getPath()))
+                .forEach(child -> read(child, seen).ifPresent(entries::add));
+        warned.keySet().retainAll(seen.keySet());
+        snapshot = List.copyOf(entries);
+    }
+
+    private java.util.Optional<Entry> read(ChildData child, Map<String, Long> seen) {
+        String path = child.getPath();
+        long version = child.getStat() == null ? -1 : child.getStat().getMzxid();
+        seen.put(path, version);
+        try {
+            ServiceInstance<MemberPayload> instance = serializer.deserialize(child.getData());
+            MemberPayload payload = instance.getPayload();
+            if (payload == null || payload.privateAddress() == null) {
+                throw new IllegalArgumentException("no member payload");
+            }
+            Address privateAddress = address(payload.privateAddress());
+            Address publicAddress = payload.publicAddress() == null ? privateAddress : address(payload.publicAddress());
+            Map<String, String> properties = new HashMap<>();
+            properties.put(ZookeeperDiscoveryStrategy.NODE_ID_ATTRIBUTE, payload.nodeId());
+            if (payload.zone() != null) {
+                properties.put(ZookeeperDiscoveryStrategy.ZONE_ATTRIBUTE, payload.zone());
+            }
+            if (payload.rack() != null) {
+                properties.put(ZookeeperDiscoveryStrategy.RACK_ATTRIBUTE, payload.rack());
+            }
+            return java.util.Optional.of(new Entry(
+                    path, payload, new SimpleDiscoveryNode(privateAddress, publicAddress, Map.copyOf(properties))));
+        } catch (Exception e) {
+            Long previous = warned.put(path, version);
+            if (previous == null || previous != version) {
+                logger.warning("Skipping unreadable member registration [" + path + "] ("
+                        + e.getClass().getSimpleName()
+                        + "); delete the znode or fix its data, it is ignored until it changes");
+            }
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static Address address(String hostPort) throws UnknownHostException {
+        int colon = hostPort.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException("not host:port: " + hostPort);
+        }
+        String host = hostPort.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        return new Address(host, Integer.parseInt(hostPort.substring(colon + 1)));
+    }
+
+    /** Zero-arg view used in tests: the set of registered node ids. */
+    Set<String> nodeIds() {
+        Set<String> ids = new java.util.TreeSet<>();
+        snapshot.forEach(entry -> ids.add(entry.payload().nodeId()));
+        return ids;
+    }
+
+    @Override
+    public void close() {
+        cache.close();
+    }
+}
