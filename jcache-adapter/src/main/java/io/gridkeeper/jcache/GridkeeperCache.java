@@ -3,15 +3,19 @@ package io.gridkeeper.jcache;
 import com.hazelcast.core.EntryView;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.map.IMap;
+import io.gridkeeper.jcache.configuration.NearCaches;
 import io.gridkeeper.jcache.event.EventDispatcher;
 import io.gridkeeper.jcache.expiry.ExpiryCalculator;
 import io.gridkeeper.jcache.instance.InstanceHandle;
 import io.gridkeeper.jcache.integration.Integration;
 import io.gridkeeper.jcache.management.CacheConfigurationBean;
 import io.gridkeeper.jcache.management.CacheStatistics;
+import io.gridkeeper.jcache.management.ClusterStatistics;
 import io.gridkeeper.jcache.management.JmxRegistration;
 import io.gridkeeper.jcache.processor.CallerMutableEntry;
 import io.gridkeeper.jcache.processor.EntryProcessorResults;
+import io.gridkeeper.jcache.processor.OwnerEntryProcessor;
+import io.gridkeeper.jcache.processor.OwnerResult;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -46,6 +50,7 @@ import javax.cache.integration.CacheLoader;
 import javax.cache.integration.CacheWriter;
 import javax.cache.integration.CacheWriterException;
 import javax.cache.integration.CompletionListener;
+import javax.cache.management.CacheStatisticsMXBean;
 import javax.cache.processor.EntryProcessor;
 import javax.cache.processor.EntryProcessorException;
 import javax.cache.processor.EntryProcessorResult;
@@ -81,6 +86,7 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
     private final boolean readThrough;
     private final EventDispatcher<K, V> events;
     private final CacheStatistics statistics;
+    private final ClusterStatistics.View clusterStatistics;
     private final boolean preExistingMap;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Set<CompletableFuture<Void>> loadsInFlight = ConcurrentHashMap.newKeySet();
@@ -96,6 +102,9 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
         this.name = name;
         this.configuration = configuration;
         this.preExistingMap = preExistingMap;
+        if (nearCache) {
+            NearCaches.enable(handle.instance(), name);
+        }
         this.map = handle.instance().getMap(name);
         Factory<ExpiryPolicy> expiryFactory = configuration.getExpiryPolicyFactory();
         ExpiryPolicy policy = expiryFactory == null ? new EternalExpiryPolicy() : expiryFactory.create();
@@ -107,11 +116,12 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
                 ? configuration.getCacheWriterFactory().create()
                 : null;
         this.readThrough = configuration.isReadThrough() && loader != null;
-        this.events = new EventDispatcher<>(this);
+        this.events = new EventDispatcher<>(this, manager.eventBus(name));
         for (CacheEntryListenerConfiguration<K, V> listener : configuration.getCacheEntryListenerConfigurations()) {
             events.register(listener);
         }
         this.statistics = new CacheStatistics(configuration.isStatisticsEnabled());
+        this.clusterStatistics = manager.statisticsView(name, statistics);
         if (configuration.isManagementEnabled()) {
             setManagementEnabled(true);
         }
@@ -662,7 +672,14 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
         Objects.requireNonNull(entryProcessor, "entryProcessor");
         try {
             EventDispatcher<K, V>.Batch batch = events.batch();
-            T result = locked(key, () -> invokeLocked(key, entryProcessor, arguments, batch));
+            T result;
+            if (runsOnOwner(entryProcessor, arguments)) {
+                long start = System.nanoTime();
+                OwnerResult<V, T> outcome = map.executeOnKey(key, new OwnerEntryProcessor<>(entryProcessor, arguments));
+                result = applyOwnerResult(key, outcome, start, batch);
+            } else {
+                result = locked(key, () -> invokeLocked(key, entryProcessor, arguments, batch));
+            }
             batch.dispatch();
             return result;
         } catch (EntryProcessorException e) {
@@ -735,6 +752,51 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
         return result;
     }
 
+    /** Serializable processors run on the partition owner when no writer, loader or expiry needs the caller. */
+    private boolean runsOnOwner(EntryProcessor<K, V, ?> processor, Object[] arguments) {
+        return isDirect() && !readThrough && OwnerEntryProcessor.canRunOnOwner(processor, arguments);
+    }
+
+    private <T> @Nullable T applyOwnerResult(
+            K key, OwnerResult<V, T> outcome, long start, EventDispatcher<K, V>.Batch batch) {
+        if (outcome.failure() != null) {
+            Throwable failure = outcome.failure();
+            throw failure instanceof EntryProcessorException processorException
+                    ? processorException
+                    : new EntryProcessorException(failure);
+        }
+        V original = outcome.original();
+        if (original == null) {
+            statistics.misses(1);
+        } else {
+            statistics.hits(1);
+        }
+        statistics.getTime(start);
+        switch (outcome.action()) {
+            case CREATED -> {
+                batch.created(key, outcome.value());
+                statistics.puts(1);
+                statistics.putTime(start);
+            }
+            case UPDATED -> {
+                batch.updated(key, outcome.value(), original);
+                statistics.puts(1);
+                statistics.putTime(start);
+            }
+            case REMOVED -> {
+                if (original != null) {
+                    batch.removed(key, original);
+                    statistics.removals(1);
+                    statistics.removeTime(start);
+                }
+            }
+            default -> {
+                // read only
+            }
+        }
+        return outcome.result();
+    }
+
     @Override
     public <T> Map<K, EntryProcessorResult<T>> invokeAll(
             Set<? extends K> keys, EntryProcessor<K, V, T> entryProcessor, Object... arguments) {
@@ -743,6 +805,38 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
         keys.forEach(this::checkKey);
         Objects.requireNonNull(entryProcessor, "entryProcessor");
         Map<K, EntryProcessorResult<T>> results = new HashMap<>();
+        if (runsOnOwner(entryProcessor, arguments)) {
+            ensureOpen();
+            try {
+                // one asynchronous owner call per key, all in flight at once
+                long start = System.nanoTime();
+                Map<K, CompletableFuture<OwnerResult<V, T>>> pending = new LinkedHashMap<>();
+                for (K key : keys) {
+                    pending.put(
+                            key,
+                            map.submitToKey(key, new OwnerEntryProcessor<>(entryProcessor, arguments))
+                                    .toCompletableFuture());
+                }
+                EventDispatcher<K, V>.Batch batch = events.batch();
+                for (Map.Entry<K, CompletableFuture<OwnerResult<V, T>>> entry : pending.entrySet()) {
+                    try {
+                        T result = applyOwnerResult(
+                                entry.getKey(), entry.getValue().join(), start, batch);
+                        if (result != null) {
+                            results.put(entry.getKey(), EntryProcessorResults.of(result));
+                        }
+                    } catch (EntryProcessorException e) {
+                        results.put(entry.getKey(), EntryProcessorResults.failed(e));
+                    }
+                }
+                batch.dispatch();
+                return results;
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? translate(cause) : new CacheException(e);
+            } catch (RuntimeException e) {
+                throw translate(e);
+            }
+        }
         for (K key : keys) {
             try {
                 T result = invoke(key, entryProcessor, arguments);
@@ -795,6 +889,7 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
         JmxRegistration.unregister(manager.getURI().toString(), name, JmxRegistration.Kind.CacheConfiguration);
         JmxRegistration.unregister(manager.getURI().toString(), name, JmxRegistration.Kind.CacheStatistics);
         events.close();
+        clusterStatistics.close();
         closeQuietly(loader);
         closeQuietly(writer);
         closeQuietly(expiry.policy());
@@ -899,7 +994,7 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
         statistics.setEnabled(enabled);
         if (enabled) {
             JmxRegistration.register(
-                    statistics, manager.getURI().toString(), name, JmxRegistration.Kind.CacheStatistics);
+                    clusterStatistics, manager.getURI().toString(), name, JmxRegistration.Kind.CacheStatistics);
         } else {
             JmxRegistration.unregister(manager.getURI().toString(), name, JmxRegistration.Kind.CacheStatistics);
         }
@@ -918,9 +1013,9 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
         }
     }
 
-    /** The statistics counted by this view. */
-    public CacheStatistics statistics() {
-        return statistics;
+    /** The cluster-wide statistics of the cache, as its MXBean reports them. */
+    public CacheStatisticsMXBean statistics() {
+        return clusterStatistics;
     }
 
     // ---------------------------------------------------------------- helpers
@@ -1059,7 +1154,8 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
     }
 
     private RuntimeException translate(RuntimeException e) {
-        if (e instanceof HazelcastInstanceNotActiveException) {
+        if (e instanceof HazelcastInstanceNotActiveException
+                || e instanceof com.hazelcast.client.HazelcastClientNotActiveException) {
             return new IllegalStateException("Cache " + name + " is closed: its Hazelcast instance is not running", e);
         }
         if (e.getClass().getName().startsWith("com.hazelcast.")) {

@@ -6,8 +6,12 @@ import com.hazelcast.map.IMap;
 import io.gridkeeper.jcache.configuration.CacheConfigRegistry;
 import io.gridkeeper.jcache.configuration.CacheDescriptor;
 import io.gridkeeper.jcache.configuration.ProviderProperties;
+import io.gridkeeper.jcache.event.ClusterEventBus;
+import io.gridkeeper.jcache.event.ListenerDirectory;
 import io.gridkeeper.jcache.instance.InstanceHandle;
 import io.gridkeeper.jcache.instance.InstanceRegistry;
+import io.gridkeeper.jcache.management.CacheStatistics;
+import io.gridkeeper.jcache.management.ClusterStatistics;
 import io.gridkeeper.jcache.spi.GridkeeperCachingProvider;
 import java.net.URI;
 import java.util.ArrayList;
@@ -48,6 +52,8 @@ public final class GridkeeperCacheManager implements CacheManager {
     private final boolean destroyExistingMaps;
     private final ConcurrentMap<String, GridkeeperCache<?, ?>> caches = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private @Nullable ListenerDirectory directory;
+    private @Nullable ClusterStatistics statistics;
 
     public GridkeeperCacheManager(
             GridkeeperCachingProvider provider,
@@ -187,6 +193,11 @@ public final class GridkeeperCacheManager implements CacheManager {
             return;
         }
         registry.remove(cacheName);
+        synchronized (caches) {
+            if (statistics != null) {
+                statistics.forgetCache(cacheName);
+            }
+        }
         IMap<Object, Object> map = handle.instance().getMap(cacheName);
         if (!preExisting || destroyExistingMaps) {
             map.destroy();
@@ -234,6 +245,14 @@ public final class GridkeeperCacheManager implements CacheManager {
                 }
             }
         }
+        synchronized (caches) {
+            if (directory != null) {
+                directory.close();
+            }
+            if (statistics != null) {
+                statistics.close();
+            }
+        }
         handle.release();
         if (failure != null) {
             throw failure;
@@ -260,6 +279,26 @@ public final class GridkeeperCacheManager implements CacheManager {
     /** The Hazelcast member or client holding the caches. */
     public HazelcastInstance getHazelcastInstance() {
         return handle.instance();
+    }
+
+    /** The event bus of a new view of the cache. */
+    ClusterEventBus eventBus(String cacheName) {
+        synchronized (caches) {
+            if (directory == null) {
+                directory = new ListenerDirectory(handle.instance());
+            }
+            return new ClusterEventBus(directory, cacheName, ClusterEventBus.DEFAULT_ACK_TIMEOUT);
+        }
+    }
+
+    /** The cluster-wide statistics MXBean of a new view of the cache. */
+    ClusterStatistics.View statisticsView(String cacheName, CacheStatistics local) {
+        synchronized (caches) {
+            if (statistics == null) {
+                statistics = new ClusterStatistics(handle.instance());
+            }
+            return statistics.view(cacheName, local);
+        }
     }
 
     /** Called by a cache that was closed by the application. */

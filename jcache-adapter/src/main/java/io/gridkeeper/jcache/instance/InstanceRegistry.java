@@ -177,7 +177,7 @@ public final class InstanceRegistry {
     private record Borrowed(HazelcastInstance instance) implements InstanceHandle {
         @Override
         public boolean isClient() {
-            return instance.getClass().getName().contains("Client");
+            return instance instanceof com.hazelcast.client.impl.clientside.HazelcastClientProxy;
         }
 
         @Override

@@ -75,6 +75,20 @@ public final class CacheStatistics implements CacheStatisticsMXBean {
         }
     }
 
+    /** The counters now. */
+    public StatisticsSnapshot snapshot(String cacheName) {
+        return new StatisticsSnapshot(
+                cacheName,
+                hits.sum(),
+                misses.sum(),
+                puts.sum(),
+                removals.sum(),
+                evictions.sum(),
+                getTimeNanos.sum(),
+                putTimeNanos.sum(),
+                removeTimeNanos.sum());
+    }
+
     @Override
     public void clear() {
         for (LongAdder adder :
