@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -90,6 +91,7 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
     private final boolean preExistingMap;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Set<CompletableFuture<Void>> loadsInFlight = ConcurrentHashMap.newKeySet();
+    private @Nullable ExpiryWatch expiryWatch;
 
     GridkeeperCache(
             GridkeeperCacheManager manager,
@@ -120,6 +122,7 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
         for (CacheEntryListenerConfiguration<K, V> listener : configuration.getCacheEntryListenerConfigurations()) {
             events.register(listener);
         }
+        watchExpiries();
         this.statistics = new CacheStatistics(configuration.isStatisticsEnabled());
         this.clusterStatistics = manager.statisticsView(name, statistics);
         if (configuration.isManagementEnabled()) {
@@ -443,6 +446,15 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
         try {
             long start = System.nanoTime();
             EventDispatcher<K, V>.Batch batch = events.batch();
+            if (isDirect() && !statistics.isEnabled()) {
+                // one conditional IMap call (values compared in serialized form)
+                boolean removed = map.remove(key, oldValue);
+                if (removed) {
+                    batch.removed(key, oldValue);
+                }
+                batch.dispatch();
+                return removed;
+            }
             boolean removed = locked(key, () -> {
                 V current = map.get(key);
                 if (current == null) {
@@ -511,6 +523,15 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
         try {
             long start = System.nanoTime();
             EventDispatcher<K, V>.Batch batch = events.batch();
+            if (isDirect() && !statistics.isEnabled()) {
+                // one conditional IMap call (values compared in serialized form)
+                boolean replaced = map.replace(key, oldValue, newValue);
+                if (replaced) {
+                    batch.updated(key, newValue, oldValue);
+                }
+                batch.dispatch();
+                return replaced;
+            }
             boolean replaced = locked(key, () -> {
                 V current = map.get(key);
                 if (current == null) {
@@ -675,7 +696,8 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
             T result;
             if (runsOnOwner(entryProcessor, arguments)) {
                 long start = System.nanoTime();
-                OwnerResult<V, T> outcome = map.executeOnKey(key, new OwnerEntryProcessor<>(entryProcessor, arguments));
+                OwnerResult<V, T> outcome = map.executeOnKey(
+                        key, new OwnerEntryProcessor<>(entryProcessor, arguments, events.hasListeners()));
                 result = applyOwnerResult(key, outcome, start, batch);
             } else {
                 result = locked(key, () -> invokeLocked(key, entryProcessor, arguments, batch));
@@ -766,10 +788,10 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
                     : new EntryProcessorException(failure);
         }
         V original = outcome.original();
-        if (original == null) {
-            statistics.misses(1);
-        } else {
+        if (outcome.existed()) {
             statistics.hits(1);
+        } else {
+            statistics.misses(1);
         }
         statistics.getTime(start);
         switch (outcome.action()) {
@@ -784,7 +806,7 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
                 statistics.putTime(start);
             }
             case REMOVED -> {
-                if (original != null) {
+                if (outcome.existed()) {
                     batch.removed(key, original);
                     statistics.removals(1);
                     statistics.removeTime(start);
@@ -814,7 +836,9 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
                 for (K key : keys) {
                     pending.put(
                             key,
-                            map.submitToKey(key, new OwnerEntryProcessor<>(entryProcessor, arguments))
+                            map.submitToKey(
+                                            key,
+                                            new OwnerEntryProcessor<>(entryProcessor, arguments, events.hasListeners()))
                                     .toCompletableFuture());
                 }
                 EventDispatcher<K, V>.Batch batch = events.batch();
@@ -889,6 +913,7 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
         JmxRegistration.unregister(manager.getURI().toString(), name, JmxRegistration.Kind.CacheConfiguration);
         JmxRegistration.unregister(manager.getURI().toString(), name, JmxRegistration.Kind.CacheStatistics);
         events.close();
+        watchExpiries();
         clusterStatistics.close();
         closeQuietly(loader);
         closeQuietly(writer);
@@ -933,6 +958,7 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
         Objects.requireNonNull(listenerConfiguration, "listenerConfiguration");
         configuration.addCacheEntryListenerConfiguration(listenerConfiguration);
         events.register(listenerConfiguration);
+        watchExpiries();
     }
 
     @Override
@@ -941,7 +967,43 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
         Objects.requireNonNull(listenerConfiguration, "listenerConfiguration");
         configuration.removeCacheEntryListenerConfiguration(listenerConfiguration);
         events.deregister(listenerConfiguration);
+        watchExpiries();
     }
+
+    /**
+     * Entries whose TTL ran out are removed by Hazelcast (when read, or by its background sweep) and reported as IMap
+     * expiry events to every view that listens for expiries; they are delivered here on a named thread.
+     */
+    private synchronized void watchExpiries() {
+        boolean wanted = events.wantsLocally(javax.cache.event.EventType.EXPIRED) && !closed.get();
+        if (wanted && expiryWatch == null) {
+            ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, "gridkeeper-jcache-expiry-" + name);
+                thread.setDaemon(true);
+                return thread;
+            });
+            UUID registration = map.addEntryListener(
+                    (com.hazelcast.map.listener.EntryExpiredListener<K, V>) event -> {
+                        V oldValue = event.getOldValue();
+                        if (oldValue != null) {
+                            executor.execute(() -> events.expiredInMap(event.getKey(), oldValue));
+                        }
+                    },
+                    true);
+            expiryWatch = new ExpiryWatch(registration, executor);
+        } else if (!wanted && expiryWatch != null) {
+            ExpiryWatch watch = expiryWatch;
+            expiryWatch = null;
+            try {
+                map.removeEntryListener(watch.registration());
+            } catch (RuntimeException e) {
+                // the instance may be gone; nothing left to remove
+            }
+            watch.executor().shutdown();
+        }
+    }
+
+    private record ExpiryWatch(UUID registration, ExecutorService executor) {}
 
     @Override
     public Iterator<Entry<K, V>> iterator() {

@@ -94,16 +94,20 @@ final class ClusterSemanticsTest {
     }
 
     @Test
-    void expiry_createdPolicyOnOneMember_expiresTheEntryForAll() {
+    void expiry_createdPolicyOnOneMember_expiresTheEntryForAllWithEvent() {
         Cache<String, String> cache = first.createCache(
                 "expiring",
                 new MutableConfiguration<String, String>()
                         .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(
                                 new javax.cache.expiry.Duration(java.util.concurrent.TimeUnit.SECONDS, 1))));
-        cache.put("key", "value");
         Cache<String, String> other = second.getCache("expiring");
+        other.registerCacheEntryListener(new MutableCacheEntryListenerConfiguration<>(
+                FactoryBuilder.factoryOf(new RecordingListener()), null, true, false));
+        cache.put("key", "value");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> other.get("key") == null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> cache.get("key") == null);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> RecordingListener.events("expiring").contains(EventType.EXPIRED));
     }
 
     @Test

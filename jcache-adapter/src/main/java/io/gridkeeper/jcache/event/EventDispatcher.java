@@ -59,6 +59,21 @@ public final class EventDispatcher<K, V> {
         return !registrations.isEmpty() || (bus != null && bus.hasRemoteViews());
     }
 
+    /** Whether a listener of this view wants events of the type. */
+    public boolean wantsLocally(EventType type) {
+        for (ListenerRegistration<K, V> registration : registrations) {
+            if (registration.interestedIn(type)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Delivers an expiry Hazelcast detected (a TTL ran out) to this view's listeners only. */
+    public void expiredInMap(K key, V oldValue) {
+        deliver(List.of(new GridkeeperCacheEntryEvent<>(source, EventType.EXPIRED, key, oldValue, oldValue, true)));
+    }
+
     /** A new, empty batch for one operation. */
     public Batch batch() {
         return new Batch();

@@ -83,6 +83,7 @@ public final class ClusterStatistics implements Closeable {
         private final String cacheName;
         private final CacheStatistics local;
         private volatile StatisticsSnapshot published;
+        private boolean closed;
 
         private View(String cacheName, CacheStatistics local) {
             this.cacheName = cacheName;
@@ -90,7 +91,10 @@ public final class ClusterStatistics implements Closeable {
             this.published = local.snapshot(cacheName);
         }
 
-        private void publish() {
+        private synchronized void publish() {
+            if (closed) {
+                return;
+            }
             StatisticsSnapshot now = local.snapshot(cacheName);
             if (!now.equals(published)) {
                 map.set(id, now);
@@ -98,14 +102,17 @@ public final class ClusterStatistics implements Closeable {
             }
         }
 
-        /** Stops publishing and withdraws this view's counters. */
-        public void close() {
-            if (views.remove(id) != null) {
-                try {
-                    map.delete(id);
-                } catch (RuntimeException e) {
-                    LOG.fine("cannot withdraw the statistics of cache [" + cacheName + "]", e);
-                }
+        /** Stops publishing and withdraws this view's counters; a publication in progress finishes first. */
+        public synchronized void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            views.remove(id);
+            try {
+                map.delete(id);
+            } catch (RuntimeException e) {
+                LOG.fine("cannot withdraw the statistics of cache [" + cacheName + "]", e);
             }
         }
 

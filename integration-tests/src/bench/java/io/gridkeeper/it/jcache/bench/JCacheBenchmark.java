@@ -25,7 +25,7 @@ public class JCacheBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        target = Target.create(implementation, mode, "bench-" + implementation + "-" + mode);
+        target = Target.of(implementation, mode, "bench-" + implementation + "-" + mode);
     }
 
     private static Integer key() {

@@ -17,18 +17,33 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * per-round throughput ratios: Gridkeeper / Hazelcast JCache, Gridkeeper / raw IMap, near cache / no near cache.
  *
  * <p>Arguments: {@code rounds} (default 3), {@code seconds} per measurement iteration (default 2), {@code threads}
- * as a comma list (default {@code 1,2}). The benchmarks run in this JVM (no fork) so the cluster starts once.
+ * as a comma list (default {@code 1,2}). The benchmarks run in this JVM (no fork) so the cluster starts once; a
+ * discarded first pass warms up the JIT and every target.
  */
 public final class JCacheBenchmarkMain {
 
     private JCacheBenchmarkMain() {}
 
     public static void main(String[] args) throws RunnerException {
+        int status = 1;
+        try {
+            runRounds(args);
+            status = 0;
+        } finally {
+            // the shared cluster's threads would keep the JVM alive
+            System.exit(status);
+        }
+    }
+
+    private static void runRounds(String[] args) throws RunnerException {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         String[] threads = (args.length > 2 ? args[2] : "1,2").split(",");
         // ratio name -> per-round values
         Map<String, List<Double>> ratios = new TreeMap<>();
+        // a first pass warms the JIT and every target; its scores are discarded
+        run(JCacheBenchmark.class, 1, 1);
+        run(NearCacheBenchmark.class, 1, 1);
         for (int round = 1; round <= rounds; round++) {
             for (String thread : threads) {
                 int count = Integer.parseInt(thread.trim());

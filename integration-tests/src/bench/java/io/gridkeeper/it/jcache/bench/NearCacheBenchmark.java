@@ -22,7 +22,7 @@ public class NearCacheBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        target = Target.create(implementation, mode, "near-" + implementation + "-" + mode);
+        target = Target.of(implementation, mode, "near-" + implementation + "-" + mode);
     }
 
     @Benchmark

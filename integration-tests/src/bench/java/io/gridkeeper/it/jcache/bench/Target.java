@@ -7,7 +7,6 @@ import io.gridkeeper.jcache.configuration.ProviderProperties;
 import io.gridkeeper.jcache.spi.GridkeeperCachingProvider;
 import java.io.Serializable;
 import java.net.URI;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import javax.cache.Cache;
@@ -32,7 +31,12 @@ interface Target {
 
     Integer increment(Integer key);
 
-    static Target create(String implementation, String mode, String name) {
+    /** The target of this implementation and mode, created and filled with {@link #KEYS} entries once per JVM. */
+    static Target of(String implementation, String mode, String name) {
+        return Targets.ALL.computeIfAbsent(name, key -> create(implementation, mode, name));
+    }
+
+    private static Target create(String implementation, String mode, String name) {
         HazelcastInstance instance = BenchCluster.get().entryPoint(mode);
         Target target =
                 switch (implementation) {
@@ -42,12 +46,8 @@ interface Target {
                     case "imap" -> new MapTarget(instance.getMap(name));
                     default -> throw new IllegalArgumentException("unknown implementation [" + implementation + "]");
                 };
-        Map<Integer, Integer> entries = new HashMap<>();
         for (int i = 0; i < KEYS; i++) {
-            entries.put(i, i);
-        }
-        for (Map.Entry<Integer, Integer> entry : entries.entrySet()) {
-            target.put(entry.getKey(), entry.getValue());
+            target.put(i, i);
         }
         return target;
     }
@@ -71,6 +71,13 @@ interface Target {
                         Target.class.getClassLoader(),
                         HazelcastCachingProvider.propertiesByInstanceItself(instance));
         return new CacheTarget(manager.createCache(name, new MutableConfiguration<Integer, Integer>()));
+    }
+
+    /** The targets created so far. */
+    final class Targets {
+        static final Map<String, Target> ALL = new java.util.concurrent.ConcurrentHashMap<>();
+
+        private Targets() {}
     }
 
     /** Adds one to the value. */
