@@ -1,2 +1,8 @@
-/** A JSR-107 caching provider whose caches are views over Hazelcast IMaps. */
+/**
+ * A JSR-107 caching provider whose caches are views over Hazelcast IMaps; the provider is
+ * {@link io.gridkeeper.jcache.spi.GridkeeperCachingProvider}.
+ */
+@NullMarked
 package io.gridkeeper.jcache;
+
+import org.jspecify.annotations.NullMarked;

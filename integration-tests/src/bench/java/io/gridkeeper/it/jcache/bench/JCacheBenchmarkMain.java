@@ -1,0 +1,121 @@
+package io.gridkeeper.it.jcache.bench;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the benchmarks in interleaved rounds (every implementation once per round) and prints the medians of the
+ * per-round throughput ratios: Gridkeeper / Hazelcast JCache, Gridkeeper / raw IMap, near cache / no near cache.
+ *
+ * <p>Arguments: {@code rounds} (default 3), {@code seconds} per measurement iteration (default 2), {@code threads}
+ * as a comma list (default {@code 1,2}). The benchmarks run in this JVM (no fork) so the cluster starts once; a
+ * discarded first pass warms up the JIT and every target.
+ */
+public final class JCacheBenchmarkMain {
+
+    private JCacheBenchmarkMain() {}
+
+    public static void main(String[] args) throws RunnerException {
+        int status = 1;
+        try {
+            runRounds(args);
+            status = 0;
+        } finally {
+            // the shared cluster's threads would keep the JVM alive
+            System.exit(status);
+        }
+    }
+
+    private static void runRounds(String[] args) throws RunnerException {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        String[] threads = (args.length > 2 ? args[2] : "1,2").split(",");
+        // ratio name -> per-round values
+        Map<String, List<Double>> ratios = new TreeMap<>();
+        // a first pass warms the JIT and every target; its scores are discarded
+        run(JCacheBenchmark.class, 1, 1);
+        run(NearCacheBenchmark.class, 1, 1);
+        for (int round = 1; round <= rounds; round++) {
+            for (String thread : threads) {
+                int count = Integer.parseInt(thread.trim());
+                Map<String, Double> scores = new TreeMap<>();
+                collect(run(JCacheBenchmark.class, count, seconds), scores);
+                collect(run(NearCacheBenchmark.class, count, seconds), scores);
+                addRatios(scores, count, ratios);
+                System.out.println("round " + round + ", " + count + " thread(s): " + scores);
+            }
+        }
+        System.out.println();
+        System.out.println("| ratio (median of " + rounds + " rounds) | value | rounds |");
+        System.out.println("|---|---|---|");
+        ratios.forEach((name, values) -> System.out.printf("| %s | %.2f | %s |%n", name, median(values), values));
+    }
+
+    private static Collection<RunResult> run(Class<?> benchmark, int threads, int seconds) throws RunnerException {
+        Options options = new OptionsBuilder()
+                .include(benchmark.getName() + "\\.")
+                .forks(0)
+                .threads(threads)
+                .warmupIterations(1)
+                .warmupTime(TimeValue.seconds(seconds))
+                .measurementIterations(2)
+                .measurementTime(TimeValue.seconds(seconds))
+                .shouldFailOnError(true)
+                .build();
+        return new Runner(options).run();
+    }
+
+    private static void collect(Collection<RunResult> results, Map<String, Double> scores) {
+        for (RunResult result : results) {
+            String method = result.getParams().getBenchmark();
+            method = method.substring(method.lastIndexOf('.') + 1);
+            String name = result.getParams().getBenchmark().contains("NearCache") ? "near-get" : method;
+            String key = name + "/" + result.getParams().getParam("mode") + "/"
+                    + result.getParams().getParam("implementation");
+            scores.put(key, result.getPrimaryResult().getScore());
+        }
+    }
+
+    private static void addRatios(Map<String, Double> scores, int threads, Map<String, List<Double>> ratios) {
+        for (String operation : List.of("get", "put", "getAndPut", "replace", "invokeIncrement", "mix90Get10Put")) {
+            for (String mode : List.of("member", "client")) {
+                Double gridkeeper = scores.get(operation + "/" + mode + "/gridkeeper");
+                Double hazelcast = scores.get(operation + "/" + mode + "/hazelcast");
+                Double map = scores.get(operation + "/" + mode + "/imap");
+                if (gridkeeper != null && hazelcast != null) {
+                    add(ratios, operation + " " + mode + " " + threads + "t: Gridkeeper/Hazelcast JCache", gridkeeper / hazelcast);
+                }
+                if (gridkeeper != null && map != null) {
+                    add(ratios, operation + " " + mode + " " + threads + "t: Gridkeeper/IMap", gridkeeper / map);
+                }
+            }
+        }
+        for (String mode : List.of("member", "client")) {
+            Double plain = scores.get("near-get/" + mode + "/gridkeeper");
+            Double near = scores.get("near-get/" + mode + "/gridkeeper-near");
+            if (plain != null && near != null) {
+                add(ratios, "get " + mode + " " + threads + "t: near cache/no near cache", near / plain);
+            }
+        }
+    }
+
+    private static void add(Map<String, List<Double>> ratios, String name, double value) {
+        ratios.computeIfAbsent(name, key -> new ArrayList<>()).add(Math.round(value * 100) / 100.0);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(Double::compare);
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+}

@@ -1,0 +1,431 @@
+package io.gridkeeper.it.jcache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.gridkeeper.jcache.GridkeeperCache;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.cache.Cache;
+import javax.cache.CacheManager;
+import javax.cache.configuration.FactoryBuilder;
+import javax.cache.configuration.MutableCacheEntryListenerConfiguration;
+import javax.cache.configuration.MutableConfiguration;
+import javax.cache.event.CacheEntryCreatedListener;
+import javax.cache.event.CacheEntryEvent;
+import javax.cache.event.CacheEntryExpiredListener;
+import javax.cache.event.EventType;
+import javax.cache.expiry.CreatedExpiryPolicy;
+import javax.cache.expiry.ExpiryPolicy;
+import javax.cache.integration.CacheLoader;
+import javax.cache.integration.CacheWriter;
+import javax.cache.integration.CacheWriterException;
+import javax.cache.management.CacheStatisticsMXBean;
+import javax.cache.processor.EntryProcessor;
+import javax.cache.processor.MutableEntry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The JSR-107 semantics across a 2-member cluster (and a client): each cache is used from more than one member. */
+final class ClusterSemanticsTest {
+
+    private static JCacheCluster cluster;
+    private static CacheManager first;
+    private static CacheManager second;
+
+    @BeforeAll
+    static void startCluster() {
+        cluster = JCacheCluster.start(2);
+        first = cluster.cacheManager(cluster.member(0));
+        second = cluster.cacheManager(cluster.member(1));
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        cluster.close();
+    }
+
+    @Test
+    void configuration_createdOnOneMember_isVisibleOnAnother() {
+        first.createCache(
+                "configured",
+                new MutableConfiguration<String, String>()
+                        .setTypes(String.class, String.class)
+                        .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(javax.cache.expiry.Duration.ONE_HOUR)));
+
+        Cache<String, String> cache = second.getCache("configured", String.class, String.class);
+
+        @SuppressWarnings("unchecked")
+        MutableConfiguration<String, String> configuration = cache.getConfiguration(MutableConfiguration.class);
+        assertThat(configuration.getExpiryPolicyFactory().create().getExpiryForCreation())
+                .isEqualTo(javax.cache.expiry.Duration.ONE_HOUR);
+    }
+
+    @Test
+    void getCache_existingIMapWithoutCreateCache_isAViewOverIt() {
+        cluster.member(0).getMap("plain-map").put("key", "value");
+
+        Cache<Object, Object> cache = second.getCache("plain-map");
+
+        assertThat(cache.get("key")).isEqualTo("value");
+        assertThat(cache.unwrap(IMap.class).getName()).isEqualTo("plain-map");
+    }
+
+    @Test
+    void storeByValue_valueMutatedAfterPut_cacheKeepsTheOriginal() {
+        Cache<String, ArrayList<String>> cache = first.createCache("by-value", new MutableConfiguration<>());
+        ArrayList<String> value = new ArrayList<>(List.of("a"));
+
+        cache.put("key", value);
+        value.add("b");
+
+        assertThat(second.<String, ArrayList<String>>getCache("by-value").get("key"))
+                .containsExactly("a");
+    }
+
+    @Test
+    void expiry_createdPolicyOnOneMember_expiresTheEntryForAllWithEvent() {
+        Cache<String, String> cache = first.createCache(
+                "expiring",
+                new MutableConfiguration<String, String>()
+                        .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(
+                                new javax.cache.expiry.Duration(java.util.concurrent.TimeUnit.SECONDS, 1))));
+        Cache<String, String> other = second.getCache("expiring");
+        other.registerCacheEntryListener(new MutableCacheEntryListenerConfiguration<>(
+                FactoryBuilder.factoryOf(new RecordingListener()), null, true, false));
+        cache.put("key", "value");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> cache.get("key") == null);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> RecordingListener.events("expiring").contains(EventType.EXPIRED));
+    }
+
+    @Test
+    void expiry_throwingPolicy_operationsSucceed() {
+        Cache<String, String> cache = first.createCache(
+                "throwing-expiry",
+                new MutableConfiguration<String, String>()
+                        .setExpiryPolicyFactory(FactoryBuilder.factoryOf(ThrowingExpiryPolicy.class)));
+
+        cache.put("key", "one");
+        cache.put("key", "two");
+
+        assertThat(cache.get("key")).isEqualTo("two");
+        assertThat(second.<String, String>getCache("throwing-expiry").get("key"))
+                .isEqualTo("two");
+    }
+
+    @Test
+    void expiry_zeroAccessDuration_readReturnsValueThenExpiresWithEvent() {
+        Cache<String, String> cache = first.createCache(
+                "zero-access",
+                new MutableConfiguration<String, String>()
+                        .setExpiryPolicyFactory(FactoryBuilder.factoryOf(ExpireOnAccessPolicy.class)));
+        cache.registerCacheEntryListener(new MutableCacheEntryListenerConfiguration<>(
+                FactoryBuilder.factoryOf(new RecordingListener()), null, true, true));
+        cache.put("key", "value");
+
+        assertThat(second.<String, String>getCache("zero-access").get("key")).isEqualTo("value");
+
+        assertThat(cache.containsKey("key")).isFalse();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> RecordingListener.events("zero-access").contains(EventType.EXPIRED));
+    }
+
+    @Test
+    void writeThrough_failingWriter_leavesTheCacheUnchanged() {
+        Cache<String, String> cache = first.createCache(
+                "failing-writer",
+                new MutableConfiguration<String, String>()
+                        .setWriteThrough(true)
+                        .setCacheWriterFactory(FactoryBuilder.factoryOf(FailingWriter.class)));
+
+        assertThatThrownBy(() -> cache.put("key", "value")).isInstanceOf(CacheWriterException.class);
+
+        assertThat(second.getCache("failing-writer").containsKey("key")).isFalse();
+    }
+
+    @Test
+    void readThrough_missOnAnotherMember_loadsAndStoresForAll() {
+        first.createCache(
+                "read-through",
+                new MutableConfiguration<String, String>()
+                        .setReadThrough(true)
+                        .setCacheLoaderFactory(FactoryBuilder.factoryOf(PrefixLoader.class)));
+
+        assertThat(second.<String, String>getCache("read-through").get("a")).isEqualTo("loaded-a");
+
+        assertThat(cluster.member(0).getMap("read-through").get("a")).isEqualTo("loaded-a");
+    }
+
+    @Test
+    void invoke_nonSerializableProcessorFromTwoMembers_isAtomic() {
+        Cache<String, Integer> one = first.createCache("counter-local", new MutableConfiguration<>());
+        Cache<String, Integer> two = second.getCache("counter-local");
+        EntryProcessor<String, Integer, Void> increment = (entry, arguments) -> {
+            entry.setValue(entry.exists() ? entry.getValue() + 1 : 1);
+            return null;
+        };
+
+        CompletableFuture<Void> a = CompletableFuture.runAsync(() -> repeat(200, () -> one.invoke("n", increment)));
+        CompletableFuture<Void> b = CompletableFuture.runAsync(() -> repeat(200, () -> two.invoke("n", increment)));
+        CompletableFuture.allOf(a, b).join();
+
+        assertThat(one.get("n")).isEqualTo(400);
+    }
+
+    @Test
+    void invoke_serializableProcessor_runsOnThePartitionOwner() {
+        Cache<String, Integer> cache = first.createCache("counter-owner", new MutableConfiguration<>());
+
+        String thread = cache.invoke("n", new IncrementReportingThread());
+
+        assertThat(thread).contains("partition-operation");
+        assertThat(second.<String, Integer>getCache("counter-owner").get("n")).isEqualTo(1);
+    }
+
+    @Test
+    void listener_synchronousOnAnotherMember_ranBeforeThePutReturned() {
+        Cache<String, String> writer = first.createCache("sync-listener", new MutableConfiguration<>());
+        second.<String, String>getCache("sync-listener")
+                .registerCacheEntryListener(new MutableCacheEntryListenerConfiguration<>(
+                        FactoryBuilder.factoryOf(new RecordingListener()), null, true, true));
+        awaitRegistrationSeenBy(writer, "sync-listener");
+
+        writer.put("key", "value");
+
+        assertThat(RecordingListener.keys("sync-listener")).containsExactly("key");
+    }
+
+    @Test
+    void listener_synchronousOnAClient_ranBeforeTheMembersPutReturned() {
+        HazelcastInstance client = cluster.client();
+        Cache<String, String> writer = first.createCache("client-listener", new MutableConfiguration<>());
+        cluster.cacheManager(client)
+                .<String, String>getCache("client-listener")
+                .registerCacheEntryListener(new MutableCacheEntryListenerConfiguration<>(
+                        FactoryBuilder.factoryOf(new RecordingListener()), null, true, true));
+        awaitRegistrationSeenBy(writer, "client-listener");
+
+        writer.put("key", "value");
+        writer.put("key", "other");
+
+        assertThat(RecordingListener.events("client-listener")).containsExactly(EventType.CREATED, EventType.UPDATED);
+    }
+
+    /** Registrations travel asynchronously: probe until one event arrived, then forget the probes. */
+    private static void awaitRegistrationSeenBy(Cache<String, String> writer, String cache) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            writer.put("probe", "probe");
+            writer.remove("probe");
+            return RecordingListener.keys(cache).contains("probe");
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            RecordingListener.clear(cache);
+            writer.getAndPut("probe", "probe");
+            return RecordingListener.keys(cache).equals(List.of("probe"));
+        });
+        writer.remove("probe");
+        RecordingListener.clear(cache);
+    }
+
+    @Test
+    void eviction_notConfigured_keepsEveryEntry() {
+        Cache<Integer, Integer> cache = first.createCache("no-eviction", new MutableConfiguration<>());
+        Map<Integer, Integer> entries = new HashMap<>();
+        for (int i = 0; i < 25_000; i++) {
+            entries.put(i, i);
+        }
+
+        cache.putAll(entries);
+
+        assertThat(cache.unwrap(IMap.class).size()).isEqualTo(25_000);
+    }
+
+    @Test
+    void operations_afterTheClientShutDown_throwIllegalStateException() {
+        HazelcastInstance client = cluster.client();
+        Cache<String, String> cache =
+                cluster.cacheManager(client).createCache("client-gone", new MutableConfiguration<>());
+        client.shutdown();
+
+        assertThatThrownBy(() -> cache.get("key")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void operations_badInput_throwSpecExceptions() {
+        Cache<String, String> cache = first.createCache(
+                "bad-input", new MutableConfiguration<String, String>().setTypes(String.class, String.class));
+
+        assertThatThrownBy(() -> cache.put(null, "value")).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> cache.put("key", null)).isInstanceOf(NullPointerException.class);
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Cache<Object, Object> raw = (Cache) cache;
+        assertThatThrownBy(() -> raw.put(1, "value")).isInstanceOf(ClassCastException.class);
+    }
+
+    @Test
+    void statistics_operationsOnTwoMembers_areAggregatedClusterWide() {
+        Cache<String, String> one =
+                first.createCache("statistics", new MutableConfiguration<String, String>().setStatisticsEnabled(true));
+        Cache<String, String> two = second.getCache("statistics");
+
+        one.get("absent");
+        two.put("key", "value");
+        two.get("key");
+
+        CacheStatisticsMXBean statistics = one.unwrap(GridkeeperCache.class).statistics();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(statistics.getCacheMisses()).isEqualTo(1);
+            assertThat(statistics.getCachePuts()).isEqualTo(1);
+            assertThat(statistics.getCacheHits()).isEqualTo(1);
+        });
+    }
+
+    private static void repeat(int times, Runnable action) {
+        for (int i = 0; i < times; i++) {
+            action.run();
+        }
+    }
+
+    /** Records events per cache, across the copies the listener factories make. */
+    static final class RecordingListener
+            implements CacheEntryCreatedListener<String, String>,
+                    CacheEntryExpiredListener<String, String>,
+                    javax.cache.event.CacheEntryUpdatedListener<String, String>,
+                    Serializable {
+        private static final Map<String, List<CacheEntryEvent<?, ?>>> EVENTS =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        private static List<CacheEntryEvent<?, ?>> all(String cache) {
+            return EVENTS.computeIfAbsent(cache, name -> new CopyOnWriteArrayList<>());
+        }
+
+        static List<EventType> events(String cache) {
+            return all(cache).stream().map(CacheEntryEvent::getEventType).toList();
+        }
+
+        static List<Object> keys(String cache) {
+            return all(cache).stream()
+                    .map(CacheEntryEvent::getKey)
+                    .map(Object.class::cast)
+                    .toList();
+        }
+
+        static void clear(String cache) {
+            all(cache).clear();
+        }
+
+        private void record(Iterable<CacheEntryEvent<? extends String, ? extends String>> events) {
+            events.forEach(event -> all(event.getSource().getName()).add(event));
+        }
+
+        @Override
+        public void onCreated(Iterable<CacheEntryEvent<? extends String, ? extends String>> events) {
+            record(events);
+        }
+
+        @Override
+        public void onExpired(Iterable<CacheEntryEvent<? extends String, ? extends String>> events) {
+            record(events);
+        }
+
+        @Override
+        public void onUpdated(Iterable<CacheEntryEvent<? extends String, ? extends String>> events) {
+            record(events);
+        }
+    }
+
+    /** An expiry policy that always fails. */
+    public static final class ThrowingExpiryPolicy implements ExpiryPolicy, Serializable {
+        @Override
+        public javax.cache.expiry.Duration getExpiryForCreation() {
+            throw new IllegalStateException("creation");
+        }
+
+        @Override
+        public javax.cache.expiry.Duration getExpiryForAccess() {
+            throw new IllegalStateException("access");
+        }
+
+        @Override
+        public javax.cache.expiry.Duration getExpiryForUpdate() {
+            throw new IllegalStateException("update");
+        }
+    }
+
+    /** Entries live until their first read. */
+    public static final class ExpireOnAccessPolicy implements ExpiryPolicy, Serializable {
+        @Override
+        public javax.cache.expiry.Duration getExpiryForCreation() {
+            return javax.cache.expiry.Duration.ETERNAL;
+        }
+
+        @Override
+        public javax.cache.expiry.Duration getExpiryForAccess() {
+            return javax.cache.expiry.Duration.ZERO;
+        }
+
+        @Override
+        public javax.cache.expiry.Duration getExpiryForUpdate() {
+            return null;
+        }
+    }
+
+    /** A writer that always fails. */
+    public static final class FailingWriter implements CacheWriter<String, String>, Serializable {
+        @Override
+        public void write(Cache.Entry<? extends String, ? extends String> entry) {
+            throw new IllegalStateException("cannot write " + entry.getKey());
+        }
+
+        @Override
+        public void writeAll(java.util.Collection<Cache.Entry<? extends String, ? extends String>> entries) {
+            throw new IllegalStateException("cannot write");
+        }
+
+        @Override
+        public void delete(Object key) {
+            throw new IllegalStateException("cannot delete " + key);
+        }
+
+        @Override
+        public void deleteAll(java.util.Collection<?> keys) {
+            throw new IllegalStateException("cannot delete");
+        }
+    }
+
+    /** Loads {@code loaded-<key>}. */
+    public static final class PrefixLoader implements CacheLoader<String, String>, Serializable {
+        @Override
+        public String load(String key) {
+            return "loaded-" + key;
+        }
+
+        @Override
+        public Map<String, String> loadAll(Iterable<? extends String> keys) {
+            Map<String, String> loaded = new HashMap<>();
+            keys.forEach(key -> loaded.put(key, load(key)));
+            return loaded;
+        }
+    }
+
+    /** Increments the value and returns the name of the thread it ran on. */
+    static final class IncrementReportingThread implements EntryProcessor<String, Integer, String>, Serializable {
+        @Override
+        public String process(MutableEntry<String, Integer> entry, Object... arguments) {
+            entry.setValue(entry.exists() ? entry.getValue() + 1 : 1);
+            return Thread.currentThread().getName();
+        }
+    }
+}
