@@ -21,11 +21,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -347,11 +350,11 @@ public final class MigrationBenchmark {
             long interval = TimeUnit.SECONDS.toNanos(1) / LOAD_RATE_PER_THREAD;
             long scheduled = System.nanoTime();
             byte[] value = new byte[valueBytes];
-            java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+            ThreadLocalRandom random = ThreadLocalRandom.current();
             while (running.get()) {
                 long wait = scheduled - System.nanoTime();
                 if (wait > 0) {
-                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                    LockSupport.parkNanos(wait);
                 }
                 int key = random.nextInt(entries);
                 if (random.nextBoolean()) {
@@ -480,7 +483,7 @@ public final class MigrationBenchmark {
         private final AtomicLong promotions = new AtomicLong();
         private final AtomicLong backupsCreated = new AtomicLong();
         private final AtomicLong dataReplicas = new AtomicLong();
-        private final Map<String, AtomicLong> byIndex = new java.util.concurrent.ConcurrentSkipListMap<>();
+        private final Map<String, AtomicLong> byIndex = new ConcurrentSkipListMap<>();
         private final AtomicLong unprotectedMillis = new AtomicLong();
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
