@@ -16,6 +16,7 @@ final class MemberProcess implements AutoCloseable {
 
     private final Process process;
     private final Path log;
+    private boolean frozen;
 
     private MemberProcess(Process process, Path log) {
         this.process = process;
@@ -85,11 +86,13 @@ final class MemberProcess implements AutoCloseable {
     /** SIGSTOP: the JVM stays alive but silent (no heartbeats, no ZooKeeper pings), like a long GC pause. */
     void freeze() {
         signal("STOP");
+        frozen = true;
     }
 
     /** SIGCONT: a frozen JVM runs on, unaware of the time it lost. */
     void thaw() {
         signal("CONT");
+        frozen = false;
     }
 
     private void signal(String name) {
@@ -110,7 +113,9 @@ final class MemberProcess implements AutoCloseable {
     @Override
     public void close() {
         if (process.isAlive()) {
-            thaw();
+            if (frozen) {
+                thaw();
+            }
             kill();
         }
     }
