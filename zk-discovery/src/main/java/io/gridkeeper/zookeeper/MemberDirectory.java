@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.recipes.cache.ChildData;
@@ -40,6 +42,9 @@ final class MemberDirectory implements Closeable {
     private final InstanceSerializer<MemberPayload> serializer;
     private final ILogger logger;
     private final CuratorCache cache;
+    /** Reads and parses the cache (and may resolve host names) off Curator's threads. */
+    private final ExecutorService executor;
+
     private final CountDownLatch initialized = new CountDownLatch(1);
     /** Znode path to the modification zxid whose data we warned about. */
     private final Map<String, Long> warned = new ConcurrentHashMap<>();
@@ -55,14 +60,22 @@ final class MemberDirectory implements Closeable {
         this.serializer = serializer;
         this.logger = logger;
         this.cache = CuratorCache.build(curator, membersPath);
+        this.executor = Executors.newSingleThreadExecutor(CuratorClients.threads("gridkeeper-zk-directory"));
         cache.listenable()
-                .addListener(CuratorCacheListener.builder()
-                        .forAll((type, oldData, data) -> refresh())
-                        .forInitialized(() -> {
-                            refresh();
-                            initialized.countDown();
-                        })
-                        .build());
+                .addListener(
+                        CuratorCacheListener.builder()
+                                .forAll((type, oldData, data) -> {
+                                    // the initial load is read once, when the cache reports it complete
+                                    if (initialized.getCount() == 0) {
+                                        refresh();
+                                    }
+                                })
+                                .forInitialized(() -> {
+                                    refresh();
+                                    initialized.countDown();
+                                })
+                                .build(),
+                        executor);
     }
 
     /** Starts watching; waits up to the timeout for the first full read. */
@@ -87,7 +100,7 @@ final class MemberDirectory implements Closeable {
         snapshot = List.copyOf(entries);
     }
 
-    private java.util.Optional<Entry> read(ChildData child, Map<String, Long> seen) {
+    private Optional<Entry> read(ChildData child, Map<String, Long> seen) {
         String path = child.getPath();
         long version = child.getStat() == null ? -1 : child.getStat().getMzxid();
         seen.put(path, version);
@@ -107,7 +120,7 @@ final class MemberDirectory implements Closeable {
             if (payload.rack() != null) {
                 properties.put(ZookeeperDiscoveryStrategy.RACK_ATTRIBUTE, payload.rack());
             }
-            return java.util.Optional.of(new Entry(
+            return Optional.of(new Entry(
                     path, payload, new SimpleDiscoveryNode(privateAddress, publicAddress, Map.copyOf(properties))));
         } catch (Exception e) {
             Long previous = warned.put(path, version);
@@ -116,7 +129,7 @@ final class MemberDirectory implements Closeable {
                         + e.getClass().getSimpleName()
                         + "); delete the znode or fix its data, it is ignored until it changes");
             }
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
@@ -132,15 +145,9 @@ final class MemberDirectory implements Closeable {
         return new Address(host, Integer.parseInt(hostPort.substring(colon + 1)));
     }
 
-    /** Zero-arg view used in tests: the set of registered node ids. */
-    Set<String> nodeIds() {
-        Set<String> ids = new java.util.TreeSet<>();
-        snapshot.forEach(entry -> ids.add(entry.payload().nodeId()));
-        return ids;
-    }
-
     @Override
     public void close() {
         cache.close();
+        executor.shutdownNow();
     }
 }

@@ -3,6 +3,7 @@ package io.gridkeeper.zookeeper;
 import com.hazelcast.logging.ILogger;
 import java.io.Closeable;
 import java.util.Arrays;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,7 +42,9 @@ final class MemberRegistration implements Closeable {
     private final OwnerAwareServiceDiscovery discovery;
     private final ScheduledExecutorService executor;
     private final ConnectionStateListener reconnectListener;
+    /** How many times this member created its znode (1 at start, +1 per lost registration); for the logs. */
     private final AtomicLong creations = new AtomicLong();
+
     private volatile boolean closed;
 
     MemberRegistration(
@@ -85,18 +88,13 @@ final class MemberRegistration implements Closeable {
         return discovery.instancePath(instance.getId());
     }
 
-    /** How many times this member created its znode (1 at start, +1 per lost registration). */
-    long creations() {
-        return creations.get();
-    }
-
     private void scheduleCheck(long delayMs) {
         if (closed) {
             return;
         }
         try {
             executor.schedule(this::check, delayMs, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             // shutting down
         }
     }

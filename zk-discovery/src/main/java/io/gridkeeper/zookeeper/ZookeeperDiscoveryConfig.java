@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -350,20 +351,20 @@ public final class ZookeeperDiscoveryConfig {
         }
     }
 
-    private static final java.util.Map<String, Rule> RULES = java.util.Map.ofEntries(
-            java.util.Map.entry(CONNECT_STRING.key(), ZookeeperDiscoveryProperties::connectString),
-            java.util.Map.entry(LEGACY_ZOOKEEPER_URL.key(), ZookeeperDiscoveryProperties::connectString),
-            java.util.Map.entry(BASE_PATH.key(), ZookeeperDiscoveryProperties::absolutePath),
-            java.util.Map.entry(LEGACY_ZOOKEEPER_PATH.key(), ZookeeperDiscoveryProperties::absolutePath),
-            java.util.Map.entry(CLUSTER_ID.key(), ZookeeperDiscoveryProperties::znodeName),
-            java.util.Map.entry(LEGACY_GROUP.key(), ZookeeperDiscoveryProperties::znodeName),
-            java.util.Map.entry(ZONE.key(), ZookeeperDiscoveryProperties::label),
-            java.util.Map.entry(RACK.key(), ZookeeperDiscoveryProperties::label),
-            java.util.Map.entry(NODE_ID.key(), ZookeeperDiscoveryProperties::znodeName),
-            java.util.Map.entry(AUTH_SCHEME.key(), ZookeeperDiscoveryProperties::authScheme),
-            java.util.Map.entry(AUTH.key(), ZookeeperDiscoveryProperties::auth),
-            java.util.Map.entry(ACL.key(), v -> ZookeeperDiscoveryProperties.acl(v.toLowerCase(Locale.ROOT))),
-            java.util.Map.entry(TLS_KEYSTORE_TYPE.key(), ZookeeperDiscoveryProperties::storeType),
-            java.util.Map.entry(TLS_TRUSTSTORE_TYPE.key(), ZookeeperDiscoveryProperties::storeType),
-            java.util.Map.entry(PUBLIC_ADDRESS.key(), ZookeeperDiscoveryProperties::hostAndPort));
+    private static final Map<String, Rule> RULES = Map.ofEntries(
+            Map.entry(CONNECT_STRING.key(), ZookeeperDiscoveryProperties::connectString),
+            Map.entry(LEGACY_ZOOKEEPER_URL.key(), ZookeeperDiscoveryProperties::connectString),
+            Map.entry(BASE_PATH.key(), ZookeeperDiscoveryProperties::absolutePath),
+            Map.entry(LEGACY_ZOOKEEPER_PATH.key(), ZookeeperDiscoveryProperties::absolutePath),
+            Map.entry(CLUSTER_ID.key(), ZookeeperDiscoveryProperties::znodeName),
+            Map.entry(LEGACY_GROUP.key(), ZookeeperDiscoveryProperties::znodeName),
+            Map.entry(ZONE.key(), ZookeeperDiscoveryProperties::label),
+            Map.entry(RACK.key(), ZookeeperDiscoveryProperties::label),
+            Map.entry(NODE_ID.key(), ZookeeperDiscoveryProperties::znodeName),
+            Map.entry(AUTH_SCHEME.key(), ZookeeperDiscoveryProperties::authScheme),
+            Map.entry(AUTH.key(), ZookeeperDiscoveryProperties::auth),
+            Map.entry(ACL.key(), v -> ZookeeperDiscoveryProperties.acl(v.toLowerCase(Locale.ROOT))),
+            Map.entry(TLS_KEYSTORE_TYPE.key(), ZookeeperDiscoveryProperties::storeType),
+            Map.entry(TLS_TRUSTSTORE_TYPE.key(), ZookeeperDiscoveryProperties::storeType),
+            Map.entry(PUBLIC_ADDRESS.key(), ZookeeperDiscoveryProperties::hostAndPort));
 }

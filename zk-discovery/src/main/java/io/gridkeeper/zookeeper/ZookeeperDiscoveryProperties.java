@@ -8,6 +8,7 @@ import com.hazelcast.config.properties.ValueValidator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The configuration properties of the ZooKeeper discovery strategy, declared as data.
@@ -140,11 +141,11 @@ public final class ZookeeperDiscoveryProperties {
     /** A check of one value that reports what is allowed, or null when the value is fine. */
     @FunctionalInterface
     interface Rule {
-        @org.jspecify.annotations.Nullable
+        @Nullable
         String violation(String value);
     }
 
-    static @org.jspecify.annotations.Nullable String connectString(String value) {
+    static @Nullable String connectString(String value) {
         String hosts = value.contains("/") ? value.substring(0, value.indexOf('/')) : value;
         if (hosts.isBlank()) {
             return "must be host:port[,host:port...][/chroot]";
@@ -161,7 +162,7 @@ public final class ZookeeperDiscoveryProperties {
         return null;
     }
 
-    static @org.jspecify.annotations.Nullable String absolutePath(String value) {
+    static @Nullable String absolutePath(String value) {
         if (!value.startsWith("/") || value.contains("//") || (value.length() > 1 && value.endsWith("/"))) {
             return "must be an absolute znode path like /gridkeeper (no empty segments, no trailing slash)";
         }
@@ -173,7 +174,7 @@ public final class ZookeeperDiscoveryProperties {
         return null;
     }
 
-    static @org.jspecify.annotations.Nullable String znodeName(String value) {
+    static @Nullable String znodeName(String value) {
         if (value.isEmpty()
                 || value.equals(".")
                 || value.equals("..")
@@ -185,18 +186,18 @@ public final class ZookeeperDiscoveryProperties {
         return null;
     }
 
-    static @org.jspecify.annotations.Nullable String label(String value) {
+    static @Nullable String label(String value) {
         if (value.isBlank() || value.chars().anyMatch(Character::isISOControl)) {
             return "must be a non-blank label without control characters";
         }
         return null;
     }
 
-    static @org.jspecify.annotations.Nullable String authScheme(String value) {
+    static @Nullable String authScheme(String value) {
         return "digest".equals(value) ? null : "must be one of [digest]";
     }
 
-    static @org.jspecify.annotations.Nullable String auth(String value) {
+    static @Nullable String auth(String value) {
         int colon = value.indexOf(':');
         if (colon <= 0 || colon == value.length() - 1) {
             return "must be user:password (digest credentials, both parts non-empty)";
@@ -204,15 +205,15 @@ public final class ZookeeperDiscoveryProperties {
         return null;
     }
 
-    static @org.jspecify.annotations.Nullable String acl(String value) {
+    static @Nullable String acl(String value) {
         return ACL_MODES.contains(value) ? null : "must be one of [creator, open]";
     }
 
-    static @org.jspecify.annotations.Nullable String storeType(String value) {
+    static @Nullable String storeType(String value) {
         return STORE_TYPES.contains(value.toUpperCase(Locale.ROOT)) ? null : "must be one of [PKCS12, JKS, PEM]";
     }
 
-    static @org.jspecify.annotations.Nullable String hostAndPort(String value) {
+    static @Nullable String hostAndPort(String value) {
         int colon = value.lastIndexOf(':');
         if (colon <= 0 || colon == value.length() - 1) {
             return "must be host:port with a port in 1..65535";
@@ -237,7 +238,7 @@ public final class ZookeeperDiscoveryProperties {
         return !value.isEmpty() && !value.contains(":") && value.chars().noneMatch(Character::isWhitespace);
     }
 
-    static @org.jspecify.annotations.Nullable String positive(int value) {
+    static @Nullable String positive(int value) {
         return value > 0 ? null : "must be positive";
     }
 

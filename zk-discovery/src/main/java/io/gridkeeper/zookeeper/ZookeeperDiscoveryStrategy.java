@@ -8,6 +8,7 @@ import com.hazelcast.spi.discovery.AbstractDiscoveryStrategy;
 import com.hazelcast.spi.discovery.DiscoveryNode;
 import com.hazelcast.spi.partitiongroup.PartitionGroupMetaData;
 import com.hazelcast.spi.partitiongroup.PartitionGroupStrategy;
+import io.gridkeeper.zookeeper.election.ClusterLeadership;
 import java.io.Closeable;
 import java.util.ArrayDeque;
 import java.util.Collection;
@@ -20,18 +21,24 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.state.ConnectionState;
 import org.apache.curator.x.discovery.details.JsonInstanceSerializer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Discovery SPI strategy over ZooKeeper.
+ * Discovery SPI strategy over ZooKeeper; create it through {@link ZookeeperDiscoveryStrategyFactory}.
+ *
+ * <p>This class is public because declarative configuration names it: Hazelcast matches the {@code class} of a
+ * {@code discovery-strategy} in hazelcast.yaml/xml against the strategy type of each factory it finds through
+ * {@code ServiceLoader}, so write {@code class: io.gridkeeper.zookeeper.ZookeeperDiscoveryStrategy} (the old plugin
+ * likewise used {@code com.hazelcast.zookeeper.ZookeeperDiscoveryStrategy}).
  *
  * <p>Lifecycle: LATENT → STARTED ({@link #start()}: connect within {@code startup-timeout-seconds}, start the
  * watched member directory and, on members, register) → CLOSED ({@link #destroy()}, idempotent, reverse order).
  * {@link #discoverNodes()} answers from the watched cache and never throws; Curator callbacks never block: the
  * registration check after a reconnect runs on this strategy's named executor.
  */
-final class ZookeeperDiscoveryStrategy extends AbstractDiscoveryStrategy {
+public final class ZookeeperDiscoveryStrategy extends AbstractDiscoveryStrategy {
 
     /** Member attribute carrying the stable node id. */
     static final String NODE_ID_ATTRIBUTE = "gridkeeper.node-id";
@@ -56,17 +63,9 @@ final class ZookeeperDiscoveryStrategy extends AbstractDiscoveryStrategy {
     private volatile @Nullable MemberDirectory directory;
 
     ZookeeperDiscoveryStrategy(@Nullable DiscoveryNode localNode, ILogger logger, Map<String, Comparable> properties) {
-        this(localNode, logger, PropertyLookup.of(properties), properties);
-    }
-
-    ZookeeperDiscoveryStrategy(
-            @Nullable DiscoveryNode localNode,
-            ILogger logger,
-            ZookeeperDiscoveryConfig.Source source,
-            Map<String, Comparable> properties) {
         super(logger, properties);
         String clusterName = ClusterNames.of(logger).orElse(null);
-        this.config = ZookeeperDiscoveryConfig.from(source, clusterName);
+        this.config = ZookeeperDiscoveryConfig.from(PropertyLookup.of(properties), clusterName);
         if (!config.clusterIdExplicit() && clusterName == null) {
             logger.warning("Could not read the Hazelcast cluster name; using cluster-id ["
                     + ZookeeperDiscoveryConfig.DEFAULT_CLUSTER_ID + "]. Set [cluster-id] explicitly");
@@ -108,13 +107,14 @@ final class ZookeeperDiscoveryStrategy extends AbstractDiscoveryStrategy {
         String threadPrefix = "gridkeeper-zk-" + config.clusterId();
         try {
             CuratorFramework curator = CuratorClients.newClient(config, threadPrefix);
+            curator.getConnectionStateListenable().addListener((client, newState) -> logConnection(newState));
             curator.start();
-            started.push(curator);
+            track(curator);
             if (!curator.blockUntilConnected(Math.toIntExact(remainingMs(deadline)), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException(unreachable("could not connect"));
             }
             MemberDirectory members = new MemberDirectory(curator, config.membersPath(), serializer, getLogger());
-            started.push(members);
+            track(members);
             if (!members.start(remainingMs(deadline))) {
                 throw new IllegalStateException(unreachable("could not read [" + config.membersPath() + "]"));
             }
@@ -139,22 +139,42 @@ final class ZookeeperDiscoveryStrategy extends AbstractDiscoveryStrategy {
             throws Exception {
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
                 CuratorClients.threads("gridkeeper-zk-registration-" + config.clusterId()));
-        started.push(executor::shutdownNow);
+        track(executor::shutdownNow);
         MemberRegistration registration =
                 new MemberRegistration(curator, config, serializer, payload, executor, getLogger());
         registration.start();
-        started.push(registration);
+        track(registration);
         ZookeeperMember member = new ZookeeperMember(
                 curator, config, address, payload.nodeId(), registration.path(), () -> members.snapshot().stream()
                         .map(MemberDirectory.Entry::payload)
                         .toList());
         ZookeeperMember.register(member);
-        started.push(() -> ZookeeperMember.deregister(member));
+        track(() -> ZookeeperMember.deregister(member));
         // ---- LEADER ELECTION HOOK ----
-        // The leader election of io.gridkeeper.zookeeper.election (branch `launcher`) starts here, on members only,
-        // sharing `member` (its curator() and clusterPath()); push its Closeable onto `started` so that destroy()
-        // stops it before the registration is deleted and the connection closed, e.g.:
-        //   started.push(ClusterLeadership.start(member, getLogger()));
+        // The leader election (io.gridkeeper.zookeeper.election) runs on members only, sharing `member`'s connection;
+        // destroy() stops it first, before the registration is deleted and the connection closed.
+        track(ClusterLeadership.start(member, getLogger()));
+    }
+
+    /** Logs connection changes once per transition (Curator reports transitions only); never blocks. */
+    private void logConnection(ConnectionState newState) {
+        MemberDirectory members = directory;
+        int known = members == null ? 0 : members.snapshot().size();
+        switch (newState) {
+            case SUSPENDED ->
+                getLogger()
+                        .warning("ZooKeeper connection to [" + config.connectString() + "] suspended; discovery keeps"
+                                + " answering the last known [" + known + "] members");
+            case LOST ->
+                getLogger()
+                        .warning("ZooKeeper session to [" + config.connectString() + "] lost; this member registers"
+                                + " again once reconnected, the Hazelcast cluster is not affected");
+            case RECONNECTED ->
+                getLogger().info("ZooKeeper connection to [" + config.connectString() + "] re-established");
+            default -> {
+                // CONNECTED and READ_ONLY need no log line: start() reports the first connection
+            }
+        }
     }
 
     private String unreachable(String what) {
@@ -197,6 +217,12 @@ final class ZookeeperDiscoveryStrategy extends AbstractDiscoveryStrategy {
         }
         directory = null;
         closeStarted();
+    }
+
+    private void track(Closeable component) {
+        synchronized (started) {
+            started.push(component);
+        }
     }
 
     private void closeStarted() {

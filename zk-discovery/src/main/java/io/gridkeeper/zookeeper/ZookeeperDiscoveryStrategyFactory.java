@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Registered in {@code META-INF/services/com.hazelcast.spi.discovery.DiscoveryStrategyFactory}; configure it
  * under {@code hazelcast.network.join.discovery-strategies} (members) or {@code hazelcast-client.network
- * .discovery-strategies} (clients) with {@code class: io.gridkeeper.zookeeper.ZookeeperDiscoveryStrategyFactory},
- * or programmatically with {@code new DiscoveryStrategyConfig(new ZookeeperDiscoveryStrategyFactory(), props)}.
+ * .discovery-strategies} (clients) with {@code class: io.gridkeeper.zookeeper.ZookeeperDiscoveryStrategy} (Hazelcast
+ * matches that name against {@link #getDiscoveryStrategyType()}), or programmatically with {@code new DiscoveryStrategyConfig(new ZookeeperDiscoveryStrategyFactory(), props)}.
  * The properties are listed in {@link ZookeeperDiscoveryProperties}. On members the strategy registers the member;
  * on clients (no {@link DiscoveryNode}) it only reads the registry.
  */

@@ -48,9 +48,13 @@ public final class ZookeeperMember {
         return Optional.ofNullable(BY_ADDRESS.get(address));
     }
 
-    /** The handle of this (member) instance, if it runs ZooKeeper discovery. */
+    /** The handle of this member instance, if it runs ZooKeeper discovery; empty for clients. */
     public static Optional<ZookeeperMember> forInstance(HazelcastInstance instance) {
-        return forAddress(instance.getCluster().getLocalMember().getAddress());
+        try {
+            return forAddress(instance.getCluster().getLocalMember().getAddress());
+        } catch (UnsupportedOperationException client) {
+            return Optional.empty();
+        }
     }
 
     static void register(ZookeeperMember member) {

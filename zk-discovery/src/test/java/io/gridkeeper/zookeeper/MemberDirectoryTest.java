@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.hazelcast.core.HazelcastInstance;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryOneTime;
@@ -49,11 +50,11 @@ final class MemberDirectoryTest {
 
         try (MemberDirectory directory = new MemberDirectory(curator, membersPath, SERIALIZER, logger)) {
             assertThat(directory.start(10_000)).isTrue();
-            assertThat(directory.nodeIds()).containsExactly("127.0.0.1:5701");
+            assertThat(nodeIds(directory)).containsExactly("127.0.0.1:5701");
 
             register(membersPath, "127.0.0.1:5702");
             await().atMost(Duration.ofSeconds(10))
-                    .until(() -> directory.nodeIds().size() == 2);
+                    .until(() -> nodeIds(directory).size() == 2);
 
             assertThat(logger.warnings()).singleElement().asString().contains("[" + membersPath + "/garbage]");
         }
@@ -100,6 +101,13 @@ final class MemberDirectoryTest {
                 .creatingParentsIfNeeded()
                 .withMode(CreateMode.EPHEMERAL)
                 .forPath(membersPath + "/" + address, SERIALIZER.serialize(instance));
+    }
+
+    private static List<String> nodeIds(MemberDirectory directory) {
+        return directory.snapshot().stream()
+                .map(entry -> entry.payload().nodeId())
+                .sorted()
+                .toList();
     }
 
     private static byte[] bytes(String text) {

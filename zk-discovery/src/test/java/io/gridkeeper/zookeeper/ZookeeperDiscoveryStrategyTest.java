@@ -4,6 +4,7 @@ import static io.gridkeeper.zookeeper.TestMembers.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.hazelcast.cluster.Address;
 import com.hazelcast.core.HazelcastInstance;
 import java.time.Duration;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryOneTime;
 import org.apache.curator.test.TestingServer;
+import org.apache.curator.x.discovery.details.JsonInstanceSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,6 +101,46 @@ final class ZookeeperDiscoveryStrategyTest {
             assertThat(handle.config().clusterIdExplicit()).isFalse();
             assertThat(observer.checkExists().forPath(handle.registrationPath()))
                     .isNotNull();
+        } finally {
+            shutdown(member);
+        }
+    }
+
+    @Test
+    void member_withPublicAddressZoneRackAndNodeId_publishesThemInItsRegistration() throws Exception {
+        String cluster = uniqueClusterName();
+        HazelcastInstance member = member(
+                cluster,
+                properties(
+                        zookeeper.getConnectString(),
+                        "public-address",
+                        "203.0.113.7:15701",
+                        "zone",
+                        "eu-1a",
+                        "rack",
+                        "r7",
+                        "node-id",
+                        "orders-0"));
+        try {
+            ZookeeperMember handle = ZookeeperMember.forInstance(member).orElseThrow();
+
+            assertThat(handle.registrationPath()).isEqualTo("/gridkeeper/" + cluster + "/members/orders-0");
+            MemberPayload payload = new JsonInstanceSerializer<>(MemberPayload.class)
+                    .deserialize(observer.getData().forPath(handle.registrationPath()))
+                    .getPayload();
+            Address address = member.getCluster().getLocalMember().getAddress();
+            assertThat(payload)
+                    .isEqualTo(new MemberPayload(
+                            address.getHost() + ":" + address.getPort(),
+                            "203.0.113.7:15701",
+                            "5.7.0",
+                            "eu-1a",
+                            "r7",
+                            "orders-0"));
+            assertThat(member.getCluster().getLocalMember().getAttributes())
+                    .containsEntry("gridkeeper.node-id", "orders-0")
+                    .containsEntry("hazelcast.partition.group.zone", "eu-1a")
+                    .containsEntry("hazelcast.partition.group.placement", "r7");
         } finally {
             shutdown(member);
         }

@@ -8,13 +8,16 @@ import static org.awaitility.Awaitility.await;
 import com.hazelcast.core.HazelcastInstance;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.recipes.cache.CuratorCache;
 import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
+import org.apache.curator.framework.state.ConnectionState;
 import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.KillSession;
 import org.apache.curator.test.TestingServer;
 import org.apache.zookeeper.ZooKeeper;
 import org.apache.zookeeper.data.Stat;
@@ -66,25 +69,37 @@ final class ZookeeperFailureTest {
     }
 
     @Test
-    void clientSideExpiry_oldSessionStillOnServer_staleEntryReplacedOnceAndNoGhostLater() throws Exception {
+    void sessionLostWhileZookeeperDown_serverRestoresOldSession_staleEntryReplacedOnceAndNoGhostLater()
+            throws Exception {
         String cluster = uniqueClusterName();
         HazelcastInstance member = member(cluster, properties(zookeeper.getConnectString()));
-        try (CuratorCache watch = CuratorCache.build(observer, "/gridkeeper/" + cluster + "/members")) {
+        try {
             ZookeeperMember handle = ZookeeperMember.forInstance(member).orElseThrow();
-            AtomicInteger creations = countCreations(watch, handle.registrationPath());
             long oldSession = currentSession(handle);
+            long originalZnode = czxidOf(handle.registrationPath());
+            AtomicBoolean lost = new AtomicBoolean();
+            handle.curator().getConnectionStateListenable().addListener((client, state) -> {
+                if (state == ConnectionState.LOST) {
+                    lost.set(true);
+                }
+            });
 
-            // the client believes its session expired; the server keeps it (and its znode) until the timeout
-            KillSession.kill(handle.curator().getZookeeperClient().getZooKeeper());
+            // down for longer than the session timeout: Curator gives the session up locally...
+            zookeeper.stop();
+            await().atMost(Duration.ofSeconds(30)).untilTrue(lost);
+            // ...but the restarted server restores it (with its ephemeral znode) until it times out there
+            zookeeper.restart();
 
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> currentSession(handle) != oldSession
                             && ownerOf(handle.registrationPath()) == currentSession(handle));
-            // the old session expires on the server (session timeout 6 s): our new znode must survive it
+            long replacement = czxidOf(handle.registrationPath());
+            assertThat(replacement).isNotEqualTo(originalZnode);
+            // the old session expires on the server (session timeout 6 s): the replacement must survive it, unchanged
             await().during(Duration.ofSeconds(8))
                     .atMost(Duration.ofSeconds(30))
-                    .until(() -> ownerOf(handle.registrationPath()) == currentSession(handle));
-            assertThat(creations.get()).isEqualTo(1);
+                    .until(() -> ownerOf(handle.registrationPath()) == currentSession(handle)
+                            && czxidOf(handle.registrationPath()) == replacement);
             assertThat(children(cluster)).containsExactly(handle.nodeId());
         } finally {
             shutdown(member);
@@ -121,6 +136,32 @@ final class ZookeeperFailureTest {
     }
 
     @Test
+    void connectionLoss_sessionSurvives_registrationLeftUntouched() throws Exception {
+        String cluster = uniqueClusterName();
+        // a session long enough to survive the restart: the same znode must stay, without delete/re-create churn
+        HazelcastInstance member =
+                member(cluster, properties(zookeeper.getConnectString(), "session-timeout-seconds", 30));
+        try (CuratorCache watch = CuratorCache.build(observer, "/gridkeeper/" + cluster + "/members")) {
+            ZookeeperMember handle = ZookeeperMember.forInstance(member).orElseThrow();
+            long session = currentSession(handle);
+            long createdBy =
+                    observer.checkExists().forPath(handle.registrationPath()).getCzxid();
+
+            zookeeper.restart();
+            AtomicInteger creations = countCreations(watch, handle.registrationPath());
+
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> handle.curator().getZookeeperClient().isConnected());
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(20)).until(() -> creations.get() == 0);
+            assertThat(currentSession(handle)).isEqualTo(session);
+            assertThat(observer.checkExists().forPath(handle.registrationPath()).getCzxid())
+                    .isEqualTo(createdBy);
+        } finally {
+            shutdown(member);
+        }
+    }
+
+    @Test
     void memberStart_zookeeperDown_failsAfterStartupTimeoutNamingConnectString() {
         String unreachable = "127.0.0.1:" + freePort();
 
@@ -131,9 +172,20 @@ final class ZookeeperFailureTest {
                         "could not connect at [connect-string=" + unreachable + "] within [startup-timeout-seconds=2]");
     }
 
+    @Test
+    void clientStart_zookeeperDown_failsAfterStartupTimeoutNamingConnectString() {
+        String unreachable = "127.0.0.1:" + freePort();
+
+        assertThatThrownBy(() -> client(
+                        uniqueClusterName(),
+                        properties(unreachable, "startup-timeout-seconds", 2, "connection-timeout-seconds", 1)))
+                .hasStackTraceContaining(
+                        "could not connect at [connect-string=" + unreachable + "] within [startup-timeout-seconds=2]");
+    }
+
     private AtomicInteger countCreations(CuratorCache watch, String path) throws Exception {
         AtomicInteger creations = new AtomicInteger();
-        java.util.concurrent.CountDownLatch initialized = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch initialized = new CountDownLatch(1);
         watch.listenable()
                 .addListener(CuratorCacheListener.builder()
                         .forCreates(node -> {
@@ -144,7 +196,7 @@ final class ZookeeperFailureTest {
                         .forInitialized(initialized::countDown)
                         .build());
         watch.start();
-        initialized.await();
+        assertThat(initialized.await(30, TimeUnit.SECONDS)).isTrue();
         return creations;
     }
 
@@ -154,6 +206,11 @@ final class ZookeeperFailureTest {
                 zookeeper.getConnectString(), 6000, event -> {}, session.getSessionId(), session.getSessionPasswd());
         await().atMost(Duration.ofSeconds(10)).until(() -> attached.getState().isConnected());
         attached.close();
+    }
+
+    private long czxidOf(String path) throws Exception {
+        Stat stat = observer.checkExists().forPath(path);
+        return stat == null ? -1 : stat.getCzxid();
     }
 
     private long ownerOf(String path) throws Exception {

@@ -9,6 +9,8 @@ import com.hazelcast.client.config.YamlClientConfigBuilder;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.logging.ILogger;
+import com.hazelcast.logging.Logger;
 import io.gridkeeper.jcache.configuration.ProviderProperties;
 import io.gridkeeper.jcache.configuration.ProviderProperties.Mode;
 import java.io.File;
@@ -30,6 +32,8 @@ import org.jspecify.annotations.Nullable;
  * by name are never shut down. Thread-safe.
  */
 public final class InstanceRegistry {
+
+    private static final ILogger LOG = Logger.getLogger(InstanceRegistry.class);
 
     private final Map<String, Shared> shared = new HashMap<>();
 
@@ -60,6 +64,9 @@ public final class InstanceRegistry {
         synchronized (shared) {
             Shared existing = shared.get(key);
             if (existing == null || !existing.instance.getLifecycleService().isRunning()) {
+                LOG.info("starting a Hazelcast " + mode.name().toLowerCase(java.util.Locale.ROOT)
+                        + " for JCache caches (configuration [" + (location == null ? "default" : location)
+                        + "], instance name [" + (name == null ? "generated" : name) + "])");
                 existing = new Shared(key, start(mode, location, name, classLoader), mode == Mode.CLIENT);
                 shared.put(key, existing);
             }
@@ -130,6 +137,8 @@ public final class InstanceRegistry {
             }
         }
         if (shutdown) {
+            LOG.info("shutting down Hazelcast instance [" + entry.instance.getName()
+                    + "]: the last cache manager using it closed");
             entry.instance.shutdown();
         }
     }

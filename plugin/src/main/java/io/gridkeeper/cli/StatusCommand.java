@@ -1,0 +1,159 @@
+package io.gridkeeper.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code gridkeeper status}: members, zones, leader and epoch, cluster state and safety. */
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Prints the cluster's members (address, node id, zone), zones, the leader and its epoch, the cluster"
+                    + " state and whether the cluster is safe (all backups in sync).",
+            "Reads the registry and leader znodes from ZooKeeper and joins the cluster as a Hazelcast client. Fails"
+                    + " with one line and exit code 1 when ZooKeeper or the cluster cannot be reached."
+        })
+public final class StatusCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Option(names = "--json", description = "Print JSON instead of text.")
+    boolean json;
+
+    @Option(
+            names = "--timeout-seconds",
+            paramLabel = "SECONDS",
+            defaultValue = "10",
+            description = "How long to wait for ZooKeeper and for a member. Default: ${DEFAULT-VALUE}.")
+    int timeoutSeconds;
+
+    @Option(names = "--verbose", description = "Show ZooKeeper and Hazelcast client logs on stderr.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        if (timeoutSeconds < 1) {
+            throw new IllegalArgumentException(
+                    "Option '--timeout-seconds' must be positive but was [" + timeoutSeconds + "]");
+        }
+        quietLogging(verbose);
+        ClusterStatus status = new ClusterStatusReader(cluster, Duration.ofSeconds(timeoutSeconds)).read();
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(json ? JSON.writeValueAsString(status) : text(status));
+        out.flush();
+        return 0;
+    }
+
+    /** Keeps library logs off stdout so that the output stays parseable (set before logging initializes). */
+    static void quietLogging(boolean verbose) {
+        System.setProperty("gridkeeper.log.target", "System.err");
+        if (!verbose) {
+            System.setProperty("gridkeeper.log.level", "OFF");
+            System.setProperty("gridkeeper.log.level.zookeeper", "OFF");
+        }
+        if (System.getProperty("hazelcast.logging.type") == null) {
+            System.setProperty("hazelcast.logging.type", "slf4j");
+        }
+    }
+
+    static String text(ClusterStatus status) {
+        StringBuilder text = new StringBuilder();
+        line(
+                text,
+                "Cluster",
+                status.clusterName() + "  (ZooKeeper " + status.zookeeper() + ", " + status.clusterPath() + ")");
+        line(
+                text,
+                "State",
+                status.clusterState() == null
+                        ? "unknown: " + status.healthNote()
+                        : status.clusterState() + ", "
+                                + (Boolean.TRUE.equals(status.clusterSafe())
+                                        ? "safe"
+                                        : "NOT SAFE (migrations pending or backups missing)"));
+        line(
+                text,
+                "Leader",
+                status.leader() == null
+                        ? "none (epoch " + status.epoch() + ")"
+                        : status.leader().nodeId() + " at " + status.leader().address() + ", epoch " + status.epoch());
+        line(
+                text,
+                "Zones",
+                status.zones().isEmpty()
+                        ? "none configured"
+                        : status.zones().stream()
+                                .map(zone -> zone.name() + " (" + zone.members() + ")")
+                                .collect(Collectors.joining(", ")));
+        long inCluster = status.members().stream()
+                .filter(ClusterStatus.MemberStatus::inCluster)
+                .count();
+        line(
+                text,
+                "Members",
+                inCluster + " in the cluster, "
+                        + status.members().stream()
+                                .filter(ClusterStatus.MemberStatus::registered)
+                                .count()
+                        + " registered in ZooKeeper");
+        List<String[]> rows = new java.util.ArrayList<>();
+        rows.add(new String[] {"ADDRESS", "NODE ID", "ZONE", "NOTE"});
+        for (ClusterStatus.MemberStatus member : status.members()) {
+            rows.add(new String[] {member.address(), orDash(member.nodeId()), orDash(member.zone()), note(member)});
+        }
+        int[] widths = new int[3];
+        for (String[] row : rows) {
+            for (int i = 0; i < widths.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        for (String[] row : rows) {
+            text.append("  ");
+            for (int i = 0; i < widths.length; i++) {
+                text.append(String.format("%-" + (widths[i] + 2) + "s", row[i]));
+            }
+            text.append(row[3]).append(System.lineSeparator());
+        }
+        return text.toString().stripTrailing();
+    }
+
+    private static String note(ClusterStatus.MemberStatus member) {
+        List<String> notes = new java.util.ArrayList<>();
+        if (member.leader()) {
+            notes.add("leader");
+        }
+        if (!member.inCluster()) {
+            notes.add("registered but not in the cluster");
+        }
+        if (!member.registered()) {
+            notes.add("in the cluster but not registered in ZooKeeper");
+        }
+        return String.join("; ", notes);
+    }
+
+    private static String orDash(@Nullable String value) {
+        return value == null ? "-" : value;
+    }
+
+    private static void line(StringBuilder text, String label, String value) {
+        text.append(String.format("%-9s%s", label, value)).append(System.lineSeparator());
+    }
+}
