@@ -142,8 +142,10 @@ final class MicronautBookshelfTest {
     }
 
     @Test
-    void hazelcastInstances_oneMemberPerApp_noneStartedByTheProvider() {
+    void hazelcastInstances_oneMemberPerAppFromApplicationYml_noneStartedByTheProvider() {
         assertThat(Hazelcast.getAllHazelcastInstances()).containsExactlyInAnyOrder(a.hazelcast(), b.hazelcast());
+        assertThat(a.hazelcast().getConfig().getProperty("hazelcast.wait.seconds.before.join"))
+                .isEqualTo("1");
         assertThat(List.of(a, b))
                 .allSatisfy(app ->
                         assertThat(app.hazelcast().getCluster().getMembers()).hasSize(2));

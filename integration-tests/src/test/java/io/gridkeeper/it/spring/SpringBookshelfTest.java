@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,13 +71,18 @@ final class SpringBookshelfTest {
     @Test
     void cacheableSync_concurrentRequestsOnBothInstances_computeOnce() {
         int before = a.computations() + b.computations();
-        List<CompletableFuture<String>> requests = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            BookshelfInstance instance = i % 2 == 0 ? a : b;
-            requests.add(CompletableFuture.supplyAsync(() -> instance.get("/authors/knuth")));
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        List<String> bodies;
+        try {
+            List<CompletableFuture<String>> requests = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                BookshelfInstance instance = i % 2 == 0 ? a : b;
+                requests.add(CompletableFuture.supplyAsync(() -> instance.get("/authors/knuth"), clients));
+            }
+            bodies = requests.stream().map(CompletableFuture::join).toList();
+        } finally {
+            clients.shutdownNow();
         }
-
-        List<String> bodies = requests.stream().map(CompletableFuture::join).toList();
 
         assertThat(bodies).allSatisfy(body -> assertThat(body).isEqualTo(bodies.get(0)));
         assertThat(bodies.get(0)).startsWith("author knuth (computed by ");

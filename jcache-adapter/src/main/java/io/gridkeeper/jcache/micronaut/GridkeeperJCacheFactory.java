@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import javax.cache.CacheManager;
@@ -53,7 +54,7 @@ public final class GridkeeperJCacheFactory {
     @Bean(preDestroy = "shutdown")
     @Requires(missingBeans = HazelcastInstance.class)
     HazelcastInstance gridkeeperHazelcastInstance(GridkeeperJCacheProperties properties) {
-        LOGGER.info("Starting the Hazelcast " + properties.getMode().name().toLowerCase(java.util.Locale.ROOT)
+        LOGGER.info("Starting the Hazelcast " + properties.getMode().name().toLowerCase(Locale.ROOT)
                 + " for Gridkeeper's caches: " + properties);
         ClassLoader classLoader = GridkeeperJCacheFactory.class.getClassLoader();
         if (properties.getMode() == ProviderProperties.Mode.CLIENT) {
@@ -89,7 +90,7 @@ public final class GridkeeperJCacheFactory {
             names.add(settings.getName());
         }
         LOGGER.info("Gridkeeper CacheManager [" + uri + "] ready with caches " + names + ", missing caches: "
-                + properties.getMissingCaches().name().toLowerCase(java.util.Locale.ROOT));
+                + properties.getMissingCaches().name().toLowerCase(Locale.ROOT));
         return new ConfiguredCacheManager(
                 manager,
                 properties.getMissingCaches(),
