@@ -25,16 +25,19 @@ public final class ConfiguredCacheManager implements CacheManager {
     private final MissingCaches missingCaches;
     private final Supplier<MutableConfiguration<Object, Object>> defaults;
     private final List<String> configured;
+    private final List<CacheCreationListener> listeners;
 
     ConfiguredCacheManager(
             CacheManager delegate,
             MissingCaches missingCaches,
             Supplier<MutableConfiguration<Object, Object>> defaults,
-            List<String> configured) {
+            List<String> configured,
+            List<CacheCreationListener> listeners) {
         this.delegate = delegate;
         this.missingCaches = missingCaches;
         this.defaults = defaults;
         this.configured = configured.stream().sorted().toList();
+        this.listeners = List.copyOf(listeners);
     }
 
     @Override
@@ -51,6 +54,7 @@ public final class ConfiguredCacheManager implements CacheManager {
         try {
             @SuppressWarnings("unchecked")
             Cache<K, V> created = (Cache<K, V>) delegate.createCache(cacheName, defaults.get());
+            listeners.forEach(listener -> listener.created(created));
             return created;
         } catch (CacheException e) {
             // created a moment ago by another thread of this application

@@ -67,7 +67,10 @@ public final class GridkeeperJCacheFactory {
     @Context
     @Bean(preDestroy = "close")
     CacheManager gridkeeperCacheManager(
-            GridkeeperJCacheProperties properties, List<GridkeeperCacheSettings> caches, HazelcastInstance instance) {
+            GridkeeperJCacheProperties properties,
+            List<GridkeeperCacheSettings> caches,
+            HazelcastInstance instance,
+            List<CacheCreationListener> listeners) {
         ClassLoader classLoader = GridkeeperJCacheFactory.class.getClassLoader();
         Properties providerProperties = new Properties();
         providerProperties.put(ProviderProperties.INSTANCE_ITSELF, instance);
@@ -95,7 +98,8 @@ public final class GridkeeperJCacheFactory {
                 manager,
                 properties.getMissingCaches(),
                 () -> new MutableConfiguration<>().setStatisticsEnabled(properties.isStatisticsEnabled()),
-                names);
+                names,
+                listeners);
     }
 
     static Config memberConfig(GridkeeperJCacheProperties properties, ClassLoader classLoader) {
