@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The Spring Boot example app. Caching is Boot's JCache support with one line of configuration,
- * {@code spring.cache.jcache.provider=io.gridkeeper.jcache.spi.GridkeeperCachingProvider} (see
+ * {@code spring.cache.jcache.provider=io.gridkeeper.jcache.GridkeeperCachingProvider} (see
  * {@code spring-bookshelf.yml}); Boot starts the Hazelcast member from the {@link Config} bean below and hands it to
  * the provider ({@code hazelcast.instance.itself}), so there is no second instance.
  */

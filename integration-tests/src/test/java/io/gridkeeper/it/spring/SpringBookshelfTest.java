@@ -135,7 +135,7 @@ final class SpringBookshelfTest {
             assertThat(cacheManager).isInstanceOf(JCacheCacheManager.class);
             javax.cache.CacheManager jcache = ((JCacheCacheManager) cacheManager).getCacheManager();
             assertThat(jcache.getCachingProvider().getClass().getName())
-                    .isEqualTo("io.gridkeeper.jcache.spi.GridkeeperCachingProvider");
+                    .isEqualTo("io.gridkeeper.jcache.GridkeeperCachingProvider");
             assertThat(jcache.unwrap(HazelcastInstance.class)).isSameAs(app.hazelcast());
         }
         // one member per app in this JVM, and no client: the provider started nothing of its own
