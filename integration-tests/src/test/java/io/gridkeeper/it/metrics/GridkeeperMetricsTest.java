@@ -145,6 +145,11 @@ final class GridkeeperMetricsTest {
                                         + ",prefix=gridkeeper.jcache,tag0=\"name=orders\""),
                                 "hits"))
                         .isEqualTo(2L));
+                assertThat((Double) JMX.getAttribute(
+                                new ObjectName("com.hazelcast:type=Metrics,instance=" + b.getName()
+                                        + ",prefix=gridkeeper.jcache,tag0=\"name=orders\""),
+                                "hitRatio"))
+                        .isCloseTo(200.0 / 3, within(0.01));
             } finally {
                 provider.close();
             }
