@@ -49,6 +49,10 @@ final class FaultCluster implements AutoCloseable {
                 .systemProperty("gridkeeper.zookeeper.node-id", nodeId)
                 .systemProperty("gridkeeper.zookeeper.session-timeout-seconds", "10")
                 .systemProperty("hazelcast.phone.home.enabled", "false")
+                // member ports come from the ephemeral range: a reconnect to a killed member's port can connect to
+                // itself (TCP self-connect, seen as "Connecting to self!"), so the dead member would never be
+                // removed through a refused connection; the heartbeat timeout removes it anyway
+                .systemProperty("hazelcast.max.no.heartbeat.seconds", "15")
                 .jvmOption("-Xmx256m")
                 .jvmOption("-XX:TieredStopAtLevel=1")
                 .build()

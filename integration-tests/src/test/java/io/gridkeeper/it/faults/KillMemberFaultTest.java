@@ -50,7 +50,7 @@ final class KillMemberFaultTest {
                     await().atMost(Duration.ofSeconds(60)).until(() -> workload.acknowledged() > before + 100);
                     long killedAt = System.nanoTime();
                     cluster.member(victim).kill();
-                    await().atMost(Duration.ofSeconds(60)).until(() -> cluster.clientMembers() == NODES.size() - 1);
+                    await().atMost(Duration.ofSeconds(90)).until(() -> cluster.clientMembers() == NODES.size() - 1);
                     cluster.startMember(victim);
                     cluster.awaitHealthy(NODES.size());
                     Duration recovery = Duration.ofNanos(System.nanoTime() - killedAt);
