@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.utils.ZKPaths;
 import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.data.ACL;
 import org.apache.zookeeper.data.Stat;
 import org.jspecify.annotations.Nullable;
 
@@ -155,11 +156,34 @@ public final class MigrationZnodes {
         }
     }
 
+    /** The ACL of the nearest existing ancestor of {@code path}, or null when only the root exists. */
+    private static @Nullable List<ACL> inheritedAcl(CuratorFramework curator, String path) throws Exception {
+        String ancestor = ZKPaths.getPathAndNode(path).getPath();
+        while (!ancestor.equals("/")) {
+            if (curator.checkExists().forPath(ancestor) != null) {
+                return curator.getACL().forPath(ancestor);
+            }
+            ancestor = ZKPaths.getPathAndNode(ancestor).getPath();
+        }
+        return null;
+    }
+
     private static void write(CuratorFramework curator, String path, byte[] data) {
         try {
             Stat stat = curator.checkExists().forPath(path);
             if (stat == null) {
-                curator.create().orSetData().creatingParentsIfNeeded().forPath(path, data);
+                // inherit the ACL of the nearest existing ancestor (the cluster path, which members create with
+                // the configured acl), so that an operator tool with a plain client does not create open znodes
+                List<ACL> acl = inheritedAcl(curator, path);
+                if (acl == null) {
+                    curator.create().orSetData().creatingParentsIfNeeded().forPath(path, data);
+                } else {
+                    curator.create()
+                            .orSetData()
+                            .creatingParentsIfNeeded()
+                            .withACL(acl, true)
+                            .forPath(path, data);
+                }
             } else {
                 curator.setData().forPath(path, data);
             }
