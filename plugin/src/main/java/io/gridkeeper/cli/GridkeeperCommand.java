@@ -24,6 +24,8 @@ import picocli.CommandLine.Spec;
             RebalanceCommand.class,
             HoldCommand.class,
             DecisionsCommand.class,
+            DoctorCommand.class,
+            CachesCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class GridkeeperCommand implements Runnable {

@@ -45,7 +45,7 @@ final class GridkeeperCommandTest {
         assertThat(run.exitCode).isEqualTo(GridkeeperCommand.EXIT_USAGE);
         assertThat(run.err)
                 .contains(
-                        "error: Missing command: choose one of [node, status, policy, rebalance, hold, decisions, help]");
+                        "error: Missing command: choose one of [node, status, policy, rebalance, hold, decisions, doctor, caches, help]");
     }
 
     @Test

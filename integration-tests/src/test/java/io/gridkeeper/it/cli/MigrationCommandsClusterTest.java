@@ -79,4 +79,13 @@ final class MigrationCommandsClusterTest {
             });
         });
     }
+
+    @Test
+    void statusWatch_twoRefreshes_redrawsTwiceThenStops() {
+        CliCluster.Run watch = cluster.run("status", "--watch", "--interval", "200ms", "--count", "2");
+
+        assertThat(watch.exitCode()).as(watch.toString()).isZero();
+        assertThat(watch.out().split("gridkeeper status --watch", -1)).hasSize(3);
+        assertThat(watch.out()).contains("\u001b[H\u001b[2J", "Members  2 in the cluster, 2 registered in ZooKeeper");
+    }
 }
