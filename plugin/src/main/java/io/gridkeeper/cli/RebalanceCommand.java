@@ -222,7 +222,8 @@ public final class RebalanceCommand implements Callable<Integer> {
         }
 
         boolean done() {
-            return "ACTIVE".equals(clusterState) && safe && withoutBackup == 0;
+            // Not ACTIVE necessarily: a policy such as delayed holds again once the cluster is balanced.
+            return safe && withoutBackup == 0;
         }
 
         String line(Duration elapsed) {
