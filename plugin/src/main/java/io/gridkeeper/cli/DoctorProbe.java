@@ -4,6 +4,7 @@ import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import io.gridkeeper.migration.MigrationPolicies;
 import io.gridkeeper.migration.control.HoldRecord;
+import io.gridkeeper.migration.control.MigrationController;
 import io.gridkeeper.migration.control.MigrationZnodes;
 import io.gridkeeper.zookeeper.election.LeadershipView;
 import java.time.Duration;
@@ -74,7 +75,7 @@ final class DoctorProbe {
         if (client != null) {
             try {
                 for (Member member : client.getCluster().getMembers()) {
-                    members.put(address(member), io.gridkeeper.migration.control.MigrationController.nodeIdOf(member));
+                    members.put(address(member), MigrationController.nodeIdOf(member));
                 }
                 long sent = System.currentTimeMillis();
                 Map<Member, Future<MemberReport>> futures =
