@@ -12,7 +12,6 @@ import io.gridkeeper.jcache.instance.InstanceHandle;
 import io.gridkeeper.jcache.instance.InstanceRegistry;
 import io.gridkeeper.jcache.management.CacheStatistics;
 import io.gridkeeper.jcache.management.ClusterStatistics;
-import io.gridkeeper.jcache.spi.GridkeeperCachingProvider;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;

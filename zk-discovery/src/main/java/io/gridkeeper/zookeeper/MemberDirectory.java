@@ -50,6 +50,7 @@ final class MemberDirectory implements Closeable {
     private final Map<String, Long> warned = new ConcurrentHashMap<>();
 
     private volatile List<Entry> snapshot = List.of();
+    private volatile int unreadable;
 
     MemberDirectory(
             CuratorFramework curator,
@@ -89,6 +90,11 @@ final class MemberDirectory implements Closeable {
         return snapshot;
     }
 
+    /** How many registrations the last read skipped as unreadable (each warned about once); never blocks. */
+    int unreadableCount() {
+        return unreadable;
+    }
+
     private synchronized void refresh() {
         List<Entry> entries = new ArrayList<>();
         Map<String, Long> seen = new HashMap<>();
@@ -97,6 +103,7 @@ final class MemberDirectory implements Closeable {
                         ZKPaths.getPathAndNode(child.getPath()).getPath()))
                 .forEach(child -> read(child, seen).ifPresent(entries::add));
         warned.keySet().retainAll(seen.keySet());
+        unreadable = seen.size() - entries.size();
         snapshot = List.copyOf(entries);
     }
 

@@ -145,9 +145,15 @@ public final class ZookeeperDiscoveryStrategy extends AbstractDiscoveryStrategy 
         registration.start();
         track(registration);
         ZookeeperMember member = new ZookeeperMember(
-                curator, config, address, payload.nodeId(), registration.path(), () -> members.snapshot().stream()
+                curator,
+                config,
+                address,
+                payload.nodeId(),
+                registration.path(),
+                () -> members.snapshot().stream()
                         .map(MemberDirectory.Entry::payload)
-                        .toList());
+                        .toList(),
+                members::unreadableCount);
         ZookeeperMember.register(member);
         track(() -> ZookeeperMember.deregister(member));
         // ---- LEADER ELECTION HOOK ----

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.apache.curator.framework.CuratorFramework;
 
@@ -27,6 +28,7 @@ public final class ZookeeperMember {
     private final String nodeId;
     private final String registrationPath;
     private final Supplier<List<MemberPayload>> members;
+    private final IntSupplier unreadableMembers;
 
     ZookeeperMember(
             CuratorFramework curator,
@@ -34,13 +36,15 @@ public final class ZookeeperMember {
             Address address,
             String nodeId,
             String registrationPath,
-            Supplier<List<MemberPayload>> members) {
+            Supplier<List<MemberPayload>> members,
+            IntSupplier unreadableMembers) {
         this.curator = curator;
         this.config = config;
         this.address = address;
         this.nodeId = nodeId;
         this.registrationPath = registrationPath;
         this.members = members;
+        this.unreadableMembers = unreadableMembers;
     }
 
     /** The handle of the member with this private address in this JVM. */
@@ -108,6 +112,11 @@ public final class ZookeeperMember {
     /** The members currently registered in ZooKeeper, from the watched cache (no ZooKeeper round trip). */
     public List<MemberPayload> registeredMembers() {
         return members.get();
+    }
+
+    /** How many registration znodes the watched cache skipped as unreadable (no ZooKeeper round trip). */
+    public int unreadableMembers() {
+        return unreadableMembers.getAsInt();
     }
 
     @Override

@@ -51,6 +51,7 @@ final class MemberDirectoryTest {
         try (MemberDirectory directory = new MemberDirectory(curator, membersPath, SERIALIZER, logger)) {
             assertThat(directory.start(10_000)).isTrue();
             assertThat(nodeIds(directory)).containsExactly("127.0.0.1:5701");
+            assertThat(directory.unreadableCount()).isEqualTo(1);
 
             register(membersPath, "127.0.0.1:5702");
             await().atMost(Duration.ofSeconds(10))

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.cache.Cache;
@@ -75,7 +76,9 @@ final class ClusterSemanticsTest {
     void getCache_existingIMapWithoutCreateCache_isAViewOverIt() {
         cluster.member(0).getMap("plain-map").put("key", "value");
 
-        Cache<Object, Object> cache = second.getCache("plain-map");
+        // Hazelcast announces a new map's proxy to the other members asynchronously: it is visible within moments.
+        Cache<Object, Object> cache =
+                await().atMost(Duration.ofSeconds(30)).until(() -> second.getCache("plain-map"), Objects::nonNull);
 
         assertThat(cache.get("key")).isEqualTo("value");
         assertThat(cache.unwrap(IMap.class).getName()).isEqualTo("plain-map");

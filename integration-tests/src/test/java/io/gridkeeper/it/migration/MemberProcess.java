@@ -16,6 +16,7 @@ final class MemberProcess implements AutoCloseable {
 
     private final Process process;
     private final Path log;
+    private boolean frozen;
 
     private MemberProcess(Process process, Path log) {
         this.process = process;
@@ -82,9 +83,39 @@ final class MemberProcess implements AutoCloseable {
         await().atMost(Duration.ofSeconds(30)).until(() -> !process.isAlive());
     }
 
+    /** SIGSTOP: the JVM stays alive but silent (no heartbeats, no ZooKeeper pings), like a long GC pause. */
+    void freeze() {
+        signal("STOP");
+        frozen = true;
+    }
+
+    /** SIGCONT: a frozen JVM runs on, unaware of the time it lost. */
+    void thaw() {
+        signal("CONT");
+        frozen = false;
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+                    .inheritIO()
+                    .start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> !kill.isAlive());
+            if (kill.exitValue() != 0) {
+                throw new IllegalStateException(
+                        "kill -" + name + " " + process.pid() + " exited with " + kill.exitValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         if (process.isAlive()) {
+            if (frozen) {
+                thaw();
+            }
             kill();
         }
     }

@@ -7,21 +7,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
-import com.hazelcast.client.impl.clientside.HazelcastClientProxy;
-import com.hazelcast.client.impl.protocol.ClientMessage;
-import com.hazelcast.client.impl.protocol.codec.MCReadMetricsCodec;
-import com.hazelcast.client.impl.spi.impl.ClientInvocation;
 import com.hazelcast.cluster.ClusterState;
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.internal.metrics.MetricConsumer;
-import com.hazelcast.internal.metrics.MetricDescriptor;
-import com.hazelcast.internal.metrics.impl.MetricsCompressor;
+import io.gridkeeper.it.fixture.ManagementCenterMetrics;
 import io.gridkeeper.migration.control.MigrationController;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -46,7 +38,8 @@ final class MigrationMetricsTest {
             try {
                 UUID memberUuid = member.getCluster().getLocalMember().getUuid();
 
-                await().atMost(TIMEOUT).untilAsserted(() -> assertThat(readLikeManagementCenter(client, memberUuid))
+                await().atMost(TIMEOUT).untilAsserted(() -> assertThat(
+                                ManagementCenterMetrics.read(client, memberUuid, "gridkeeper.migration"))
                         .containsEntry("holding", 1L)
                         .containsEntry("leader", 1L)
                         .containsEntry("leaderEpoch", 1L)
@@ -101,32 +94,5 @@ final class MigrationMetricsTest {
                 .addAddress("127.0.0.1:"
                         + member.getCluster().getLocalMember().getAddress().getPort());
         return HazelcastClient.newHazelcastClient(config);
-    }
-
-    /** What Management Center does: MC_READ_METRICS from the member, then decode the compressed metric blobs. */
-    private static Map<String, Long> readLikeManagementCenter(HazelcastInstance client, UUID memberUuid)
-            throws Exception {
-        ClientMessage request = MCReadMetricsCodec.encodeRequest(memberUuid, 0);
-        ClientMessage response = new ClientInvocation(((HazelcastClientProxy) client).client, request, null, memberUuid)
-                .invoke()
-                .get();
-        List<Map.Entry<Long, byte[]>> elements = MCReadMetricsCodec.decodeResponse(response).elements;
-        Map<String, Long> latest = new TreeMap<>();
-        for (Map.Entry<Long, byte[]> element : elements) {
-            MetricsCompressor.extractMetrics(element.getValue(), new MetricConsumer() {
-                @Override
-                public void consumeLong(MetricDescriptor descriptor, long value) {
-                    if ("gridkeeper.migration".equals(descriptor.prefix())) {
-                        latest.put(descriptor.metric(), value);
-                    }
-                }
-
-                @Override
-                public void consumeDouble(MetricDescriptor descriptor, double value) {
-                    // Gridkeeper's metrics are all longs.
-                }
-            });
-        }
-        return latest;
     }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** A second data member dies while the delayed policy holds the first departure: the safety guard ends the hold. */
+/** A second data member JVM is killed with SIGKILL while the delayed policy holds the first departure: the safety guard ends the hold. */
 final class SecondDepartureTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
@@ -24,8 +24,8 @@ final class SecondDepartureTest {
         try (MigrationCluster cluster = new MigrationCluster(Map.of("policy", "delayed", "grace-seconds", "300"))) {
             HazelcastInstance member = cluster.member("a");
             cluster.member("b");
-            HazelcastInstance first = cluster.member("c");
-            HazelcastInstance second = cluster.member("d");
+            MemberProcess first = cluster.process("c", Members.freePort());
+            MemberProcess second = cluster.process("d", Members.freePort());
             await().atMost(TIMEOUT).until(() -> member.getCluster().getMembers().size() == 4);
             IMap<Integer, String> map = member.getMap(Members.MAP);
             IntStream.range(0, 1_000).forEach(i -> map.set(i, "v" + i));
@@ -37,11 +37,11 @@ final class SecondDepartureTest {
                                     .isPresent()
                             && state(member) == ClusterState.NO_MIGRATION);
 
-            first.getLifecycleService().terminate();
+            first.kill();
             await().atMost(TIMEOUT).until(() -> cluster.hold()
                     .filter(h -> h.isHold() && h.departures().size() == 1)
                     .isPresent());
-            second.getLifecycleService().terminate();
+            second.kill();
 
             DecisionRecord safety = await().atMost(TIMEOUT)
                     .until(

@@ -75,9 +75,10 @@ import org.jspecify.annotations.Nullable;
  * </ol>
  *
  * <p>Every member watches {@code <clusterPath>/migration} (policy changes take effect at once on all members) and keeps
- * the <b>dead-man switch</b>: when the stored hold's deadline has passed by {@value #DEAD_MAN_SLACK_SECONDS}s and the
- * cluster is still in {@code NO_MIGRATION}, a member that does not lead restores {@code ACTIVE} itself, also when
- * ZooKeeper is unreachable (it remembers the last hold it saw).
+ * the <b>dead-man switch</b> ({@link DeadManSwitch}): when the stored hold's deadline has passed by
+ * {@value #DEAD_MAN_SLACK_SECONDS}s and the cluster is still in {@code NO_MIGRATION}, a member that does not lead
+ * restores {@code ACTIVE} itself, also when ZooKeeper is unreachable (it remembers the last hold it saw); while the
+ * member that wrote the hold is still in the cluster, the others leave it to that member for 30 s more.
  *
  * <p><b>Threads.</b> All decisions run on one named scheduled thread, every {@value #TICK_MILLIS} ms and on every
  * membership, migration, leadership or znode event; Hazelcast and Curator callbacks only hand work to it. Query methods
@@ -509,7 +510,7 @@ public final class MigrationController implements Closeable {
         OptionalLong leaderEpoch = election.leaderEpoch();
         if (leaderEpoch.isEmpty()) {
             ledEpoch = NONE;
-            deadManSwitch(now, clusterState);
+            deadManSwitch(now, clusterState, present);
             return;
         }
         long epoch = leaderEpoch.getAsLong();
@@ -635,19 +636,20 @@ public final class MigrationController implements Closeable {
         }
     }
 
-    private void deadManSwitch(Instant now, ClusterState clusterState) {
+    private void deadManSwitch(Instant now, ClusterState clusterState, List<ClusterMember> present) {
         HoldRecord hold = lastSeenHold;
-        if (hold == null || !hold.isHold() || clusterState != ClusterState.NO_MIGRATION) {
-            return;
-        }
-        Instant until = requireNonNull(hold.until());
-        if (now.isBefore(until.plusSeconds(DEAD_MAN_SLACK_SECONDS))) {
+        Optional<Decision> verdict = DeadManSwitch.check(
+                now,
+                hold,
+                clusterState,
+                nodeId,
+                present.stream().map(ClusterMember::nodeId).toList());
+        if (verdict.isEmpty() || verdict.get().isHold()) {
             return;
         }
         if (stateSwitch.change(now, ClusterState.ACTIVE, () -> {})) {
-            logger.warning("Dead-man switch on [" + nodeId + "]: the hold by [" + hold.policy() + "] expired at ["
-                    + until + "] and no leader acted within [" + DEAD_MAN_SLACK_SECONDS + "s]; cluster state"
-                    + " restored to [ACTIVE]");
+            logger.warning(
+                    "Dead-man switch on [" + nodeId + "]: " + verdict.get().explanation());
         }
     }
 

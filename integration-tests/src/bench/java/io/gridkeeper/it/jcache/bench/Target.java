@@ -4,7 +4,7 @@ import com.hazelcast.cache.HazelcastCachingProvider;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.gridkeeper.jcache.configuration.ProviderProperties;
-import io.gridkeeper.jcache.spi.GridkeeperCachingProvider;
+import io.gridkeeper.jcache.GridkeeperCachingProvider;
 import java.io.Serializable;
 import java.net.URI;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.gridkeeper.it.jcache.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gridkeeper.jcache.spi.GridkeeperCachingProvider;
+import io.gridkeeper.jcache.GridkeeperCachingProvider;
 import javax.cache.Caching;
 import javax.cache.spi.CachingProvider;
 import org.junit.jupiter.api.Test;

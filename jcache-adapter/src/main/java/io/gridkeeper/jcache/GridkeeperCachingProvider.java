@@ -1,6 +1,5 @@
-package io.gridkeeper.jcache.spi;
+package io.gridkeeper.jcache;
 
-import io.gridkeeper.jcache.GridkeeperCacheManager;
 import io.gridkeeper.jcache.instance.InstanceRegistry;
 import java.net.URI;
 import java.util.ArrayList;
@@ -16,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The JSR-107 {@link CachingProvider} whose caches are views over Hazelcast {@code IMap}s.
  *
- * <p>Select it by class name ({@code io.gridkeeper.jcache.spi.GridkeeperCachingProvider}), since Hazelcast's own jar
+ * <p>Select it by class name ({@code io.gridkeeper.jcache.GridkeeperCachingProvider}), since Hazelcast's own jar
  * registers a provider as well. Cache managers are scoped per class loader and URI; their Hazelcast instance is chosen
  * by the URI and the properties (see {@link io.gridkeeper.jcache.configuration.ProviderProperties}). Thread-safe.
  */
