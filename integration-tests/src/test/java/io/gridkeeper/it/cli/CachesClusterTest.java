@@ -29,7 +29,7 @@ final class CachesClusterTest {
             HazelcastInstance member = cluster.member("a", Map.of());
             Properties properties = new Properties();
             properties.put("hazelcast.instance.itself", member);
-            try (CacheManager manager = Caching.getCachingProvider("io.gridkeeper.jcache.spi.GridkeeperCachingProvider")
+            try (CacheManager manager = Caching.getCachingProvider("io.gridkeeper.jcache.GridkeeperCachingProvider")
                     .getCacheManager(
                             URI.create("gridkeeper:cli-test"), getClass().getClassLoader(), properties)) {
                 Cache<Integer, String> orders = manager.createCache(
