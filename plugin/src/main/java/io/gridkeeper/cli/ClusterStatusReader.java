@@ -24,8 +24,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.RetryNTimes;
 import org.apache.curator.utils.ZKPaths;
 import org.apache.zookeeper.KeeperException;
 import org.jspecify.annotations.Nullable;
@@ -55,21 +53,55 @@ final class ClusterStatusReader {
     }
 
     /**
-     * Reads the status.
+     * Reads the status once.
      *
      * @throws IllegalStateException with a one-line reason when ZooKeeper or the cluster cannot be reached
      */
     ClusterStatus read() {
-        String connectString = options.connectStringOrDev();
-        String clusterPath = options.clusterPath();
-        LeadershipView leadership;
-        Map<String, RegistryEntry> registry;
-        try (CuratorFramework curator = connectZookeeper(connectString)) {
-            registry = readRegistry(curator, clusterPath);
-            leadership = LeadershipView.read(curator, clusterPath);
+        try (Session session = open()) {
+            return session.read();
         }
-        HazelcastInstance client = connectCluster(connectString, registry.size());
+    }
+
+    /**
+     * Connects to ZooKeeper and the cluster for repeated reads ({@code status --watch}); the caller closes it.
+     *
+     * @throws IllegalStateException with a one-line reason when ZooKeeper or the cluster cannot be reached
+     */
+    Session open() {
+        CuratorFramework curator = ZookeeperConnection.open(options, timeout);
         try {
+            int registered = readRegistry(curator, options.clusterPath()).size();
+            return new Session(curator, connectCluster(options.connectStringOrDev(), registered));
+        } catch (RuntimeException e) {
+            curator.close();
+            throw e;
+        }
+    }
+
+    /** Open connections to ZooKeeper and the cluster; {@link #read()} as often as needed, then close. */
+    final class Session implements AutoCloseable {
+        private final CuratorFramework curator;
+        private final HazelcastInstance client;
+
+        private Session(CuratorFramework curator, HazelcastInstance client) {
+            this.curator = curator;
+            this.client = client;
+        }
+
+        HazelcastInstance client() {
+            return client;
+        }
+
+        CuratorFramework curator() {
+            return curator;
+        }
+
+        /** A fresh status over the open connections. */
+        ClusterStatus read() {
+            String clusterPath = options.clusterPath();
+            Map<String, RegistryEntry> registry = readRegistry(curator, clusterPath);
+            LeadershipView leadership = LeadershipView.read(curator, clusterPath);
             List<Member> members = new ArrayList<>(client.getCluster().getMembers());
             ClusterHealth health = null;
             String healthNote = null;
@@ -84,39 +116,21 @@ final class ClusterStatusReader {
                 healthNote = "no member answered the health check (members not started by gridkeeper.jar lack"
                         + " its classes): " + GridkeeperCommand.oneLine(e);
             }
-            return assemble(connectString, clusterPath, registry, leadership, members, health, healthNote);
-        } finally {
-            client.shutdown();
+            return assemble(
+                    options.connectStringOrDev(), clusterPath, registry, leadership, members, health, healthNote);
         }
-    }
 
-    private CuratorFramework connectZookeeper(String connectString) {
-        int millis = Math.toIntExact(timeout.toMillis());
-        CuratorFramework curator = CuratorFrameworkFactory.builder()
-                .connectString(connectString)
-                .sessionTimeoutMs(Math.max(millis, 10_000))
-                .connectionTimeoutMs(millis)
-                .retryPolicy(new RetryNTimes(2, 200))
-                .build();
-        curator.start();
-        try {
-            if (!curator.blockUntilConnected(millis, TimeUnit.MILLISECONDS)) {
+        @Override
+        public void close() {
+            try {
+                client.shutdown();
+            } finally {
                 curator.close();
-                throw new IllegalStateException("ZooKeeper [" + connectString + "] did not answer within ["
-                        + timeout.toSeconds() + "s]; "
-                        + (options.zookeeper == null
-                                ? "no dev node runs here: start one, or pass --zookeeper"
-                                : "check --zookeeper"));
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            curator.close();
-            throw new IllegalStateException("Interrupted while connecting to ZooKeeper [" + connectString + "]", e);
         }
-        return curator;
     }
 
-    private HazelcastInstance connectCluster(String connectString, int registered) {
+    HazelcastInstance connectCluster(String connectString, int registered) {
         ClientConfig config = new ClientConfig();
         config.setClusterName(options.clusterNameOrDefault());
         config.setInstanceName("gridkeeper-status-" + ProcessHandle.current().pid());
@@ -148,7 +162,7 @@ final class ClusterStatusReader {
         }
     }
 
-    private static Map<String, RegistryEntry> readRegistry(CuratorFramework curator, String clusterPath) {
+    static Map<String, RegistryEntry> readRegistry(CuratorFramework curator, String clusterPath) {
         String membersPath = ZKPaths.makePath(clusterPath, MEMBERS_NODE);
         Map<String, RegistryEntry> entries = new TreeMap<>();
         try {

@@ -17,7 +17,17 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = GridkeeperCommand.Version.class,
         description = "Hazelcast members coordinated by ZooKeeper: run a node, inspect a cluster.",
-        subcommands = {NodeCommand.class, StatusCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            NodeCommand.class,
+            StatusCommand.class,
+            PolicyCommand.class,
+            RebalanceCommand.class,
+            HoldCommand.class,
+            DecisionsCommand.class,
+            DoctorCommand.class,
+            CachesCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class GridkeeperCommand implements Runnable {
 
     /** Exit code of a command that failed at run time (ZooKeeper or cluster unreachable, member failed, ...). */

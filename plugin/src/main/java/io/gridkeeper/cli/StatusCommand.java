@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -48,6 +49,26 @@ public final class StatusCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Show ZooKeeper and Hazelcast client logs on stderr.")
     boolean verbose;
 
+    @Option(
+            names = "--watch",
+            description = "Keep refreshing (redraws the terminal; with --json one document per refresh) until Ctrl-C.")
+    boolean watch;
+
+    @Option(
+            names = "--interval",
+            paramLabel = "DURATION",
+            defaultValue = "2s",
+            converter = DurationConverter.class,
+            description = "Time between refreshes with --watch, e.g. 2s, 500ms. Default: ${DEFAULT-VALUE}.")
+    Duration interval;
+
+    /** Stops --watch after this many refreshes (0: never); for tests and scripts. */
+    @Option(names = "--count", hidden = true, defaultValue = "0")
+    int count;
+
+    /** Clears an ANSI terminal and moves the cursor home. */
+    static final String CLEAR_SCREEN = "\u001b[H\u001b[2J";
+
     @Override
     public Integer call() throws JsonProcessingException {
         if (timeoutSeconds < 1) {
@@ -55,10 +76,42 @@ public final class StatusCommand implements Callable<Integer> {
                     "Option '--timeout-seconds' must be positive but was [" + timeoutSeconds + "]");
         }
         quietLogging(verbose);
-        ClusterStatus status = new ClusterStatusReader(cluster, Duration.ofSeconds(timeoutSeconds)).read();
+        ClusterStatusReader reader = new ClusterStatusReader(cluster, Duration.ofSeconds(timeoutSeconds));
         PrintWriter out = spec.commandLine().getOut();
-        out.println(json ? JSON.writeValueAsString(status) : text(status));
-        out.flush();
+        if (!watch) {
+            ClusterStatus status = reader.read();
+            out.println(json ? JSON.writeValueAsString(status) : text(status));
+            out.flush();
+            return 0;
+        }
+        if (interval.toMillis() < 100) {
+            throw new IllegalArgumentException(
+                    "Option '--interval' must be at least 100ms but was [" + interval.toMillis() + "ms]");
+        }
+        try (ClusterStatusReader.Session session = reader.open()) {
+            for (int refresh = 1; count == 0 || refresh <= count; refresh++) {
+                ClusterStatus status = session.read();
+                if (json) {
+                    out.println(JSON.writeValueAsString(status));
+                } else {
+                    out.print(CLEAR_SCREEN);
+                    out.println("gridkeeper status --watch  every " + DurationConverter.show(interval) + "  "
+                            + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                            + "  (Ctrl-C to stop)");
+                    out.println(text(status));
+                }
+                out.flush();
+                if (count != 0 && refresh == count) {
+                    break;
+                }
+                try {
+                    TimeUnit.MILLISECONDS.sleep(interval.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
         return 0;
     }
 

@@ -43,7 +43,9 @@ final class GridkeeperCommandTest {
         Run run = run();
 
         assertThat(run.exitCode).isEqualTo(GridkeeperCommand.EXIT_USAGE);
-        assertThat(run.err).contains("error: Missing command: choose one of [node, status, help]");
+        assertThat(run.err)
+                .contains(
+                        "error: Missing command: choose one of [node, status, policy, rebalance, hold, decisions, doctor, caches, help]");
     }
 
     @Test
