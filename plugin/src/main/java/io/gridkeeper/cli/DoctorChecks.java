@@ -310,14 +310,25 @@ record DoctorChecks(
                 .mapToLong(report -> report.migrationMetrics().getOrDefault("migrationsFailed", 0L))
                 .max()
                 .orElse(0);
-        if (failed > 0) {
+        boolean safe =
+                !input.reports().isEmpty() && input.reports().values().stream().allMatch(MemberReport::clusterSafe);
+        if (failed > 0 && !safe) {
             findings.add(Finding.warning(
                     "migrations-failing",
-                    "[" + failed + "] replica migrations failed (metric gridkeeper.migration.migrationsFailed)",
+                    "[" + failed + "] replica migrations failed (metric gridkeeper.migration.migrationsFailed) and"
+                            + " the cluster is not safe",
                     "Hazelcast retries failed migrations, but repeated failures mean a member cannot receive data"
                             + " (memory, network, a member leaving during migration)",
                     "check the members' logs for migration errors and their heap; the count is cumulative since the"
                             + " member started"));
+        } else if (failed > 0) {
+            // The counter is cumulative: a migration that failed because its member died is history once the
+            // cluster is safe again, and must not keep a healthy cluster unhealthy.
+            findings.add(Finding.info(
+                    "migrations-failed-earlier",
+                    "[" + failed + "] replica migrations failed since the members started; the cluster is safe now",
+                    "earlier migrations failed (typically a member left while they ran) and Hazelcast recovered",
+                    "nothing to do unless the count keeps growing; check the members' logs if it does"));
         }
         input.reports().values().stream()
                 .map(MemberReport::migration)

@@ -1,6 +1,7 @@
 package io.gridkeeper.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.gridkeeper.migration.control.HoldRecord;
 import io.gridkeeper.zookeeper.election.LeaderIdentity;
@@ -45,6 +46,32 @@ final class DoctorChecksTest {
 
         assertThat(findings).extracting(Finding::check).contains("zookeeper-unreachable");
         assertThat(DoctorChecks.worst(findings)).isEqualTo(Finding.Severity.CRITICAL);
+    }
+
+    @Test
+    void migrations_failedWhileTheClusterIsUnsafe_warns() {
+        Map<String, MemberReport> reports = healthyReports();
+        reports.put(
+                "10.0.0.1:5701",
+                withFailedMigrations(report("a", "10.0.0.1:5701", "ACTIVE", false, 3, 5, 30L, 60, null), 2));
+
+        assertThat(CHECKS.migrations(input(reports, null, registry(), null)))
+                .extracting(Finding::check, Finding::severity)
+                .containsExactly(tuple("migrations-failing", Finding.Severity.WARNING));
+    }
+
+    @Test
+    void migrations_failedEarlierButTheClusterIsSafe_onlyInforms() {
+        Map<String, MemberReport> reports = healthyReports();
+        reports.put(
+                "10.0.0.1:5701",
+                withFailedMigrations(report("a", "10.0.0.1:5701", "ACTIVE", true, 0, 0, 30L, 60, null), 1));
+
+        List<Finding> findings = CHECKS.migrations(input(reports, null, registry(), null));
+
+        assertThat(findings)
+                .extracting(Finding::check, Finding::severity)
+                .containsExactly(tuple("migrations-failed-earlier", Finding.Severity.INFO));
     }
 
     @Test
@@ -209,6 +236,25 @@ final class DoctorChecksTest {
         reports.put("10.0.0.1:5701", report("a", "10.0.0.1:5701", "ACTIVE", true, 0, 0, 30L, 60, null));
         reports.put("10.0.0.2:5701", report("b", "10.0.0.2:5701", "ACTIVE", true, 0, 0, 30L, 60, null));
         return reports;
+    }
+
+    private static MemberReport withFailedMigrations(MemberReport report, long failed) {
+        return new MemberReport(
+                report.address(),
+                report.nodeId(),
+                report.wallClockMillis(),
+                report.master(),
+                report.clusterState(),
+                report.clusterSafe(),
+                report.memberSafe(),
+                report.maxNoHeartbeatSeconds(),
+                report.sessionTimeoutSeconds(),
+                report.policy(),
+                report.policySource(),
+                report.partitionsWithoutBackup(),
+                report.unprotectedSeconds(),
+                Map.of("migrationsFailed", failed),
+                report.migration());
     }
 
     private static MemberReport report(
