@@ -59,8 +59,7 @@ final class LeaderKilledDuringHoldFaultTest {
                                 && cluster.clientMembers() == NODES.size() - 1
                                 && cluster.clusterSafe());
                 recovery = Duration.ofNanos(System.nanoTime() - killedAt);
-                long afterRecovery = workload.acknowledged();
-                await().atMost(Duration.ofSeconds(60)).until(() -> workload.acknowledged() > afterRecovery + 100);
+                workload.awaitProgress(100);
                 operations = workload.operations();
                 acknowledged = workload.acknowledged();
                 failures = workload.failures();

@@ -81,8 +81,7 @@ final class SessionExpiryFaultTest {
                         .until(() -> creations.get() == 1);
                 assertThat(cluster.registered()).containsExactlyInAnyOrderElementsOf(NODES);
                 cluster.awaitHealthy(NODES.size());
-                long afterRecovery = workload.acknowledged();
-                await().atMost(Duration.ofSeconds(60)).until(() -> workload.acknowledged() > afterRecovery + 100);
+                workload.awaitProgress(100);
                 operations = workload.operations();
                 acknowledged = workload.acknowledged();
                 failures = workload.failures();

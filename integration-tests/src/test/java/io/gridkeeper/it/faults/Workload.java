@@ -1,5 +1,8 @@
 package io.gridkeeper.it.faults;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -67,6 +70,12 @@ final class Workload implements AutoCloseable {
 
     long failures() {
         return failures.get();
+    }
+
+    /** Waits until the writers have acknowledged {@code writes} more writes than now: proof they work again. */
+    void awaitProgress(long writes) {
+        long from = acknowledged();
+        await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged() > from + writes);
     }
 
     /** Stops the writers and waits for them; an unacknowledged last write is simply not in the ledger. */

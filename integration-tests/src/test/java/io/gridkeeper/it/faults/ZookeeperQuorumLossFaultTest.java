@@ -67,8 +67,7 @@ final class ZookeeperQuorumLossFaultTest {
                                         .orElse(false));
                 recovery = Duration.ofNanos(System.nanoTime() - restoredAt);
                 assertThat(cluster.registered()).containsExactlyInAnyOrderElementsOf(NODES);
-                long afterRecovery = workload.acknowledged();
-                await().atMost(Duration.ofSeconds(60)).until(() -> workload.acknowledged() > afterRecovery + 100);
+                workload.awaitProgress(100);
                 operations = workload.operations();
                 acknowledged = workload.acknowledged();
                 failures = workload.failures();
