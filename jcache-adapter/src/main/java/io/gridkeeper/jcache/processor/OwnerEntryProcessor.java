@@ -3,7 +3,7 @@ package io.gridkeeper.jcache.processor;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.DataSerializable;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.Map;
@@ -14,10 +14,13 @@ import org.jspecify.annotations.Nullable;
  * Hazelcast entry processor: atomic per key, one round trip. Backups receive the resulting value, never a second run
  * of the processor. Old and new values travel back only when the caller needs them for listeners.
  */
-public final class OwnerEntryProcessor<K, V, T> implements EntryProcessor<K, V, OwnerResult<V, T>>, DataSerializable {
+public final class OwnerEntryProcessor<K, V, T>
+        implements EntryProcessor<K, V, OwnerResult<V, T>>, IdentifiedDataSerializable {
 
     private javax.cache.processor.@Nullable EntryProcessor<K, V, T> processor;
-    private Object[] arguments = new Object[0];
+    private static final Object[] NO_ARGUMENTS = new Object[0];
+
+    private Object[] arguments = NO_ARGUMENTS;
     private boolean withValues;
     private transient @Nullable EntryAction applied;
     private transient @Nullable V appliedValue;
@@ -89,6 +92,16 @@ public final class OwnerEntryProcessor<K, V, T> implements EntryProcessor<K, V, 
     }
 
     @Override
+    public int getFactoryId() {
+        return ProcessorSerializerHook.FACTORY_ID;
+    }
+
+    @Override
+    public int getClassId() {
+        return ProcessorSerializerHook.OWNER_ENTRY_PROCESSOR;
+    }
+
+    @Override
     public void writeData(ObjectDataOutput out) throws IOException {
         out.writeObject(processor);
         out.writeBoolean(withValues);
@@ -102,7 +115,8 @@ public final class OwnerEntryProcessor<K, V, T> implements EntryProcessor<K, V, 
     public void readData(ObjectDataInput in) throws IOException {
         processor = in.readObject();
         withValues = in.readBoolean();
-        arguments = new Object[in.readInt()];
+        int count = in.readInt();
+        arguments = count == 0 ? NO_ARGUMENTS : new Object[count];
         for (int i = 0; i < arguments.length; i++) {
             arguments[i] = in.readObject();
         }
@@ -110,7 +124,7 @@ public final class OwnerEntryProcessor<K, V, T> implements EntryProcessor<K, V, 
 
     /** Applies the owner's outcome on a backup replica. */
     public static final class BackupWrite<K, V, T>
-            implements EntryProcessor<K, V, OwnerResult<V, T>>, DataSerializable {
+            implements EntryProcessor<K, V, OwnerResult<V, T>>, IdentifiedDataSerializable {
         private @Nullable V value;
 
         /** For deserialization. */
@@ -124,6 +138,16 @@ public final class OwnerEntryProcessor<K, V, T> implements EntryProcessor<K, V, 
         public @Nullable OwnerResult<V, T> process(Map.Entry<K, V> entry) {
             entry.setValue(value);
             return null;
+        }
+
+        @Override
+        public int getFactoryId() {
+            return ProcessorSerializerHook.FACTORY_ID;
+        }
+
+        @Override
+        public int getClassId() {
+            return ProcessorSerializerHook.BACKUP_WRITE;
         }
 
         @Override

@@ -2,7 +2,7 @@ package io.gridkeeper.jcache.processor;
 
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.DataSerializable;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 
@@ -10,7 +10,15 @@ import org.jspecify.annotations.Nullable;
  * What a processor run on the partition owner did, sent back to the caller for events, statistics and the result.
  * The old and new values travel only when the caller asked for them (it has listeners).
  */
-public final class OwnerResult<V, T> implements DataSerializable {
+public final class OwnerResult<V, T> implements IdentifiedDataSerializable {
+
+    private static final EntryAction[] ACTIONS = EntryAction.values();
+    private static final int ACTION_MASK = 0x7;
+    private static final int EXISTED = 1 << 3;
+    private static final int HAS_ORIGINAL = 1 << 4;
+    private static final int HAS_VALUE = 1 << 5;
+    private static final int HAS_RESULT = 1 << 6;
+    private static final int HAS_FAILURE = 1 << 7;
 
     private EntryAction action = EntryAction.NONE;
     private boolean existed;
@@ -68,22 +76,45 @@ public final class OwnerResult<V, T> implements DataSerializable {
     }
 
     @Override
+    public int getFactoryId() {
+        return ProcessorSerializerHook.FACTORY_ID;
+    }
+
+    @Override
+    public int getClassId() {
+        return ProcessorSerializerHook.OWNER_RESULT;
+    }
+
+    /** One byte of flags (the action, whether the entry existed, which objects follow), then only those objects. */
+    @Override
     public void writeData(ObjectDataOutput out) throws IOException {
-        out.writeByte(action.ordinal());
-        out.writeBoolean(existed);
-        out.writeObject(original);
-        out.writeObject(value);
-        out.writeObject(result);
-        out.writeObject(failure);
+        int flags = action.ordinal()
+                | (existed ? EXISTED : 0)
+                | (original != null ? HAS_ORIGINAL : 0)
+                | (value != null ? HAS_VALUE : 0)
+                | (result != null ? HAS_RESULT : 0)
+                | (failure != null ? HAS_FAILURE : 0);
+        out.writeByte(flags);
+        writeIf(out, original);
+        writeIf(out, value);
+        writeIf(out, result);
+        writeIf(out, failure);
+    }
+
+    private static void writeIf(ObjectDataOutput out, @Nullable Object object) throws IOException {
+        if (object != null) {
+            out.writeObject(object);
+        }
     }
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
-        action = EntryAction.values()[in.readByte()];
-        existed = in.readBoolean();
-        original = in.readObject();
-        value = in.readObject();
-        result = in.readObject();
-        failure = in.readObject();
+        int flags = in.readByte() & 0xFF;
+        action = ACTIONS[flags & ACTION_MASK];
+        existed = (flags & EXISTED) != 0;
+        original = (flags & HAS_ORIGINAL) != 0 ? in.readObject() : null;
+        value = (flags & HAS_VALUE) != 0 ? in.readObject() : null;
+        result = (flags & HAS_RESULT) != 0 ? in.readObject() : null;
+        failure = (flags & HAS_FAILURE) != 0 ? in.readObject() : null;
     }
 }

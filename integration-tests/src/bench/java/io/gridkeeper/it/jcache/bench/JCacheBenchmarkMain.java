@@ -17,7 +17,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * per-round throughput ratios: Gridkeeper / Hazelcast JCache, Gridkeeper / raw IMap, near cache / no near cache.
  *
  * <p>Arguments: {@code rounds} (default 3), {@code seconds} per measurement iteration (default 2), {@code threads}
- * as a comma list (default {@code 1,2}). The benchmarks run in this JVM (no fork) so the cluster starts once; a
+ * as a comma list (default {@code 1,2}), optionally {@code operations} (a regular expression over the benchmark
+ * methods, e.g. {@code invokeIncrement|get}; default all) and {@code modes} (a comma list of {@code member},
+ * {@code client}; default both) to iterate faster on a few figures. The benchmarks run in this JVM (no fork) so the cluster starts once; a
  * discarded first pass warms up the JIT and every target.
  */
 public final class JCacheBenchmarkMain {
@@ -39,17 +41,20 @@ public final class JCacheBenchmarkMain {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         String[] threads = (args.length > 2 ? args[2] : "1,2").split(",");
+        String operations = args.length > 3 ? args[3] : ".*";
+        String[] modes = (args.length > 4 ? args[4] : "member,client").split(",");
+        Selection selection = new Selection(operations, modes);
         // ratio name -> per-round values
         Map<String, List<Double>> ratios = new TreeMap<>();
         // a first pass warms the JIT and every target; its scores are discarded
-        run(JCacheBenchmark.class, 1, 1);
-        run(NearCacheBenchmark.class, 1, 1);
+        run(JCacheBenchmark.class, selection, 1, 1);
+        run(NearCacheBenchmark.class, selection, 1, 1);
         for (int round = 1; round <= rounds; round++) {
             for (String thread : threads) {
                 int count = Integer.parseInt(thread.trim());
                 Map<String, Double> scores = new TreeMap<>();
-                collect(run(JCacheBenchmark.class, count, seconds), scores);
-                collect(run(NearCacheBenchmark.class, count, seconds), scores);
+                collect(run(JCacheBenchmark.class, selection, count, seconds), scores);
+                collect(run(NearCacheBenchmark.class, selection, count, seconds), scores);
                 addRatios(scores, count, ratios);
                 System.out.println("round " + round + ", " + count + " thread(s): " + scores);
             }
@@ -60,9 +65,17 @@ public final class JCacheBenchmarkMain {
         ratios.forEach((name, values) -> System.out.printf("| %s | %.2f | %s |%n", name, median(values), values));
     }
 
-    private static Collection<RunResult> run(Class<?> benchmark, int threads, int seconds) throws RunnerException {
+    /** Which benchmark methods and modes a run covers. */
+    private record Selection(String operations, String[] modes) {}
+
+    private static Collection<RunResult> run(Class<?> benchmark, Selection selection, int threads, int seconds)
+            throws RunnerException {
+        if (benchmark == NearCacheBenchmark.class && !"get".matches(selection.operations())) {
+            return List.of();
+        }
         Options options = new OptionsBuilder()
-                .include(benchmark.getName() + "\\.")
+                .include(benchmark.getName() + "\\.(" + selection.operations() + ")$")
+                .param("mode", selection.modes())
                 .forks(0)
                 .threads(threads)
                 .warmupIterations(1)
