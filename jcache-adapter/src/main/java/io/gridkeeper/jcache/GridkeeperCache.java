@@ -1,23 +1,18 @@
 package io.gridkeeper.jcache;
 
-import com.hazelcast.core.EntryView;
-import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.map.IMap;
 import io.gridkeeper.jcache.configuration.NearCaches;
 import io.gridkeeper.jcache.event.EventDispatcher;
+import io.gridkeeper.jcache.event.MapExpiryWatch;
 import io.gridkeeper.jcache.expiry.ExpiryCalculator;
 import io.gridkeeper.jcache.instance.InstanceHandle;
-import io.gridkeeper.jcache.integration.Integration;
+import io.gridkeeper.jcache.integration.CacheIntegration;
+import io.gridkeeper.jcache.integration.Closeables;
 import io.gridkeeper.jcache.management.CacheConfigurationBean;
 import io.gridkeeper.jcache.management.CacheStatistics;
 import io.gridkeeper.jcache.management.ClusterStatistics;
 import io.gridkeeper.jcache.management.JmxRegistration;
-import io.gridkeeper.jcache.processor.CallerMutableEntry;
-import io.gridkeeper.jcache.processor.EntryProcessorResults;
-import io.gridkeeper.jcache.processor.OwnerEntryProcessor;
-import io.gridkeeper.jcache.processor.OwnerResult;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -26,20 +21,9 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.cache.Cache;
-import javax.cache.CacheException;
 import javax.cache.CacheManager;
 import javax.cache.configuration.CacheEntryListenerConfiguration;
 import javax.cache.configuration.Configuration;
@@ -47,8 +31,6 @@ import javax.cache.configuration.Factory;
 import javax.cache.configuration.MutableConfiguration;
 import javax.cache.expiry.EternalExpiryPolicy;
 import javax.cache.expiry.ExpiryPolicy;
-import javax.cache.integration.CacheLoader;
-import javax.cache.integration.CacheWriter;
 import javax.cache.integration.CacheWriterException;
 import javax.cache.integration.CompletionListener;
 import javax.cache.management.CacheStatisticsMXBean;
@@ -62,36 +44,29 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Values are stored as they are (IMap users, SQL and Management Center see the same entries); expiry uses the
  * IMap's per-entry TTL. Operations without a writer and with eternal expiry are a single IMap call; the others run in
- * the caller under the key's cluster-wide lock, which also makes entry processors atomic whether or not they are
- * serializable. Listeners run in the calling thread before the call returns. Thread-safe.
+ * the caller under the key's cluster-wide lock ({@link EntryStore}), which also makes entry processors atomic whether
+ * or not they are serializable ({@link EntryProcessors}). Loaders and writers are {@link CacheIntegration}'s, bulk
+ * loads {@link BulkLoader}'s; listeners run in the calling thread before the call returns ({@link EventDispatcher}).
+ * Thread-safe.
  */
 public final class GridkeeperCache<K, V> implements Cache<K, V> {
-
-    /** How long closing a cache waits for its running {@code loadAll} calls. */
-    private static final long LOAD_DRAIN_SECONDS = 30;
-
-    private static final AtomicInteger LOADER_THREADS = new AtomicInteger();
-    private static final ExecutorService LOADERS = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "gridkeeper-jcache-loader-" + LOADER_THREADS.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    });
 
     private final GridkeeperCacheManager manager;
     private final String name;
     private final IMap<K, V> map;
     private final MutableConfiguration<K, V> configuration;
     private final ExpiryCalculator expiry;
-    private final @Nullable CacheLoader<K, V> loader;
-    private final @Nullable CacheWriter<? super K, ? super V> writer;
-    private final boolean readThrough;
+    private final CacheIntegration<K, V> integration;
     private final EventDispatcher<K, V> events;
+    private final MapExpiryWatch<K, V> expiryWatch;
     private final CacheStatistics statistics;
     private final ClusterStatistics.View clusterStatistics;
+    private final CacheGuard<K, V> guard;
+    private final EntryStore<K, V> store;
+    private final EntryProcessors<K, V> processors;
+    private final BulkLoader<K, V> loader;
     private final boolean preExistingMap;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final Set<CompletableFuture<Void>> loadsInFlight = ConcurrentHashMap.newKeySet();
-    private @Nullable ExpiryWatch expiryWatch;
 
     GridkeeperCache(
             GridkeeperCacheManager manager,
@@ -109,22 +84,21 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
         }
         this.map = handle.instance().getMap(name);
         Factory<ExpiryPolicy> expiryFactory = configuration.getExpiryPolicyFactory();
-        ExpiryPolicy policy = expiryFactory == null ? new EternalExpiryPolicy() : expiryFactory.create();
+        ExpiryPolicy policy = expiryFactory == null ? null : expiryFactory.create();
         this.expiry = new ExpiryCalculator(policy == null ? new EternalExpiryPolicy() : policy);
-        this.loader = configuration.getCacheLoaderFactory() == null
-                ? null
-                : configuration.getCacheLoaderFactory().create();
-        this.writer = configuration.isWriteThrough() && configuration.getCacheWriterFactory() != null
-                ? configuration.getCacheWriterFactory().create()
-                : null;
-        this.readThrough = configuration.isReadThrough() && loader != null;
+        this.integration = new CacheIntegration<>(configuration);
         this.events = new EventDispatcher<>(this, manager.eventBus(name));
         for (CacheEntryListenerConfiguration<K, V> listener : configuration.getCacheEntryListenerConfigurations()) {
             events.register(listener);
         }
-        watchExpiries();
+        this.expiryWatch = new MapExpiryWatch<>(map, events, name);
+        expiryWatch.update();
         this.statistics = new CacheStatistics(configuration.isStatisticsEnabled());
         this.clusterStatistics = manager.statisticsView(name, statistics);
+        this.guard = new CacheGuard<>(name, configuration, this::isClosed);
+        this.store = new EntryStore<>(map, expiry, integration, statistics);
+        this.processors = new EntryProcessors<>(map, store, integration, statistics, events, guard);
+        this.loader = new BulkLoader<>(map, store, integration, events, guard);
         if (configuration.isManagementEnabled()) {
             setManagementEnabled(true);
         }
@@ -137,428 +111,240 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
 
     @Override
     public @Nullable V get(K key) {
-        ensureOpen();
-        checkKey(key);
-        try {
-            long start = System.nanoTime();
-            EventDispatcher<K, V>.Batch batch = events.batch();
+        guard.checkKey(key);
+        return perform((start, batch) -> {
             V value = map.get(key);
+            statistics.read(value != null);
             if (value != null) {
-                statistics.hits(1);
-                touch(key, value, batch);
+                store.touch(key, value, batch);
             } else {
-                statistics.misses(1);
-                if (readThrough) {
-                    value = loadThrough(key, batch);
-                }
+                value = store.loadThrough(key, batch);
             }
             statistics.getTime(start);
-            batch.dispatch();
             return value;
-        } catch (RuntimeException e) {
-            throw translate(e);
-        }
+        });
     }
 
     @Override
     public Map<K, V> getAll(Set<? extends K> keys) {
-        ensureOpen();
-        Objects.requireNonNull(keys, "keys");
-        keys.forEach(this::checkKey);
-        try {
-            long start = System.nanoTime();
-            EventDispatcher<K, V>.Batch batch = events.batch();
+        checkKeys(keys);
+        return perform((start, batch) -> {
             Map<K, V> found = new LinkedHashMap<>(map.getAll(new HashSet<K>(keys)));
             statistics.hits(found.size());
             statistics.misses(keys.size() - found.size());
             if (!expiry.isEternal()) {
-                found.forEach((key, value) -> touch(key, value, batch));
+                found.forEach((key, value) -> store.touch(key, value, batch));
             }
-            if (readThrough && found.size() < keys.size()) {
+            if (integration.readsThrough() && found.size() < keys.size()) {
                 List<K> missing = new ArrayList<>();
                 for (K key : keys) {
                     if (!found.containsKey(key)) {
                         missing.add(key);
                     }
                 }
-                Map<K, V> loaded = Integration.loadAll(loader, missing);
-                for (Map.Entry<K, V> entry : loaded.entrySet()) {
+                for (Map.Entry<K, V> entry : integration.loadAll(missing).entrySet()) {
                     if (entry.getKey() != null && entry.getValue() != null) {
-                        found.put(entry.getKey(), storeLoaded(entry.getKey(), entry.getValue(), batch));
+                        found.put(entry.getKey(), store.storeLoaded(entry.getKey(), entry.getValue(), batch));
                     }
                 }
             }
-            if (statistics.isEnabled() && !keys.isEmpty()) {
+            if (!keys.isEmpty()) {
                 statistics.getTime(start);
             }
-            batch.dispatch();
             return found;
-        } catch (RuntimeException e) {
-            throw translate(e);
-        }
+        });
     }
 
     @Override
     public boolean containsKey(K key) {
-        ensureOpen();
-        checkKey(key);
+        guard.checkKey(key);
         try {
             return map.containsKey(key);
         } catch (RuntimeException e) {
-            throw translate(e);
+            throw guard.translate(e);
         }
     }
 
     @Override
     public void loadAll(
             Set<? extends K> keys, boolean replaceExistingValues, @Nullable CompletionListener completionListener) {
-        ensureOpen();
+        guard.ensureOpen();
         Objects.requireNonNull(keys, "keys");
         keys.forEach(key -> Objects.requireNonNull(key, "keys must not contain null"));
-        CompletionListener listener = completionListener == null ? NoOpCompletionListener.INSTANCE : completionListener;
-        if (loader == null) {
-            listener.onCompletion();
-            return;
-        }
-        List<K> requested = new ArrayList<>(keys);
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        loadsInFlight.add(done);
-        LOADERS.execute(() -> {
-            try {
-                List<K> toLoad = new ArrayList<>();
-                for (K key : requested) {
-                    if (replaceExistingValues || !map.containsKey(key)) {
-                        toLoad.add(key);
-                    }
-                }
-                if (!toLoad.isEmpty()) {
-                    Map<K, V> loaded = Integration.loadAll(loader, toLoad);
-                    EventDispatcher<K, V>.Batch batch = events.batch();
-                    for (Map.Entry<K, V> entry : loaded.entrySet()) {
-                        K key = entry.getKey();
-                        V value = entry.getValue();
-                        if (key == null || value == null) {
-                            continue;
-                        }
-                        if (replaceExistingValues) {
-                            locked(key, () -> {
-                                V old = map.get(key);
-                                if (old == null) {
-                                    storeNew(key, value, batch);
-                                } else {
-                                    storeUpdate(key, value, old, batch);
-                                }
-                                return null;
-                            });
-                        } else {
-                            storeLoaded(key, value, batch);
-                        }
-                    }
-                    batch.dispatch();
-                }
-                listener.onCompletion();
-            } catch (Exception e) {
-                listener.onException(e instanceof RuntimeException runtime ? translate(runtime) : e);
-            } finally {
-                loadsInFlight.remove(done);
-                done.complete(null);
-            }
-        });
+        loader.loadAll(keys, replaceExistingValues, completionListener);
     }
 
     // ---------------------------------------------------------------- writes
 
     @Override
     public void put(K key, V value) {
-        ensureOpen();
-        checkKey(key);
-        checkValue(value);
-        try {
-            long start = System.nanoTime();
-            EventDispatcher<K, V>.Batch batch = events.batch();
-            if (isDirect()) {
-                if (events.hasListeners()) {
-                    V old = map.put(key, value);
-                    recordPut(key, value, old, batch);
-                } else {
-                    map.set(key, value);
-                }
+        guard.checkEntry(key, value);
+        perform((start, batch) -> {
+            if (!store.isDirect()) {
+                store.locked(key, () -> store.putLocked(key, value, batch, true));
+            } else if (batch.isRecording()) {
+                EntryStore.recordPut(key, value, map.put(key, value), batch);
                 statistics.puts(1);
             } else {
-                locked(key, () -> putLocked(key, value, batch, true));
+                map.set(key, value);
+                statistics.puts(1);
             }
             statistics.putTime(start);
-            batch.dispatch();
-        } catch (RuntimeException e) {
-            throw translate(e);
-        }
+            return null;
+        });
     }
 
     @Override
     public @Nullable V getAndPut(K key, V value) {
-        ensureOpen();
-        checkKey(key);
-        checkValue(value);
-        try {
-            long start = System.nanoTime();
-            EventDispatcher<K, V>.Batch batch = events.batch();
+        guard.checkEntry(key, value);
+        return perform((start, batch) -> {
             V old;
-            if (isDirect()) {
+            if (store.isDirect()) {
                 old = map.put(key, value);
-                recordPut(key, value, old, batch);
+                EntryStore.recordPut(key, value, old, batch);
                 statistics.puts(1);
             } else {
-                old = locked(key, () -> putLocked(key, value, batch, true));
+                old = store.locked(key, () -> store.putLocked(key, value, batch, true));
             }
-            if (old == null) {
-                statistics.misses(1);
-            } else {
-                statistics.hits(1);
-            }
+            statistics.read(old != null);
             statistics.getTime(start);
             statistics.putTime(start);
-            batch.dispatch();
             return old;
-        } catch (RuntimeException e) {
-            throw translate(e);
-        }
+        });
     }
 
     @Override
     public void putAll(Map<? extends K, ? extends V> entries) {
-        ensureOpen();
+        guard.ensureOpen();
         Objects.requireNonNull(entries, "entries");
-        entries.forEach((key, value) -> {
-            checkKey(key);
-            checkValue(value);
-        });
-        try {
-            long start = System.nanoTime();
-            EventDispatcher<K, V>.Batch batch = events.batch();
+        entries.forEach(guard::checkEntry);
+        throwIfFailed(perform((start, batch) -> {
             Map<K, V> toStore = new LinkedHashMap<>(entries);
-            CacheWriterException failure = null;
-            if (writer != null && !toStore.isEmpty()) {
-                List<Cache.Entry<K, V>> pending = new ArrayList<>();
-                toStore.forEach((key, value) -> pending.add(new GridkeeperEntry<>(key, value)));
-                try {
-                    Integration.writeAll(writer, pending);
-                    pending.clear();
-                } catch (CacheWriterException e) {
-                    failure = e;
-                }
-                for (Cache.Entry<K, V> notWritten : pending) {
-                    toStore.remove(notWritten.getKey());
-                }
-            }
-            if (isDirect() && !events.hasListeners()) {
+            CacheWriterException failure = integration.writeAll(toStore);
+            if (store.isDirect() && !batch.isRecording()) {
                 map.putAll(toStore);
                 statistics.puts(toStore.size());
             } else {
                 for (Map.Entry<K, V> entry : toStore.entrySet()) {
-                    locked(entry.getKey(), () -> putLocked(entry.getKey(), entry.getValue(), batch, false));
+                    store.locked(entry.getKey(), () -> store.putLocked(entry.getKey(), entry.getValue(), batch, false));
                 }
             }
             if (!toStore.isEmpty()) {
                 statistics.putTime(start);
             }
-            batch.dispatch();
-            if (failure != null) {
-                throw failure;
-            }
-        } catch (RuntimeException e) {
-            throw translate(e);
-        }
+            return failure;
+        }));
     }
 
     @Override
     public boolean putIfAbsent(K key, V value) {
-        ensureOpen();
-        checkKey(key);
-        checkValue(value);
-        try {
-            long start = System.nanoTime();
-            EventDispatcher<K, V>.Batch batch = events.batch();
+        guard.checkEntry(key, value);
+        return perform((start, batch) -> {
             boolean stored;
-            if (isDirect()) {
-                V existing = map.putIfAbsent(key, value);
-                stored = existing == null;
+            if (store.isDirect()) {
+                stored = map.putIfAbsent(key, value) == null;
                 if (stored) {
                     batch.created(key, value);
                     statistics.puts(1);
                 }
             } else {
-                stored = locked(key, () -> {
+                stored = store.locked(key, () -> {
                     if (map.get(key) != null) {
                         return false;
                     }
-                    if (writer != null) {
-                        Integration.write(writer, new GridkeeperEntry<>(key, value));
-                    }
-                    if (storeNew(key, value, batch)) {
+                    integration.write(key, value);
+                    if (store.storeNew(key, value, batch)) {
                         statistics.puts(1);
                     }
                     return true;
                 });
             }
+            statistics.read(!stored);
             if (stored) {
-                statistics.misses(1);
                 statistics.putTime(start);
-            } else {
-                statistics.hits(1);
             }
-            batch.dispatch();
             return stored;
-        } catch (RuntimeException e) {
-            throw translate(e);
-        }
+        });
     }
 
     @Override
     public boolean remove(K key) {
-        ensureOpen();
-        checkKey(key);
-        try {
-            long start = System.nanoTime();
-            EventDispatcher<K, V>.Batch batch = events.batch();
-            V old = writer == null
-                    ? map.remove(key)
-                    : locked(key, () -> {
-                        Integration.delete(writer, key);
-                        return map.remove(key);
-                    });
-            if (old != null) {
-                batch.removed(key, old);
-                statistics.removals(1);
-                statistics.removeTime(start);
-            }
-            batch.dispatch();
-            return old != null;
-        } catch (RuntimeException e) {
-            throw translate(e);
-        }
-    }
-
-    @Override
-    public boolean remove(K key, V oldValue) {
-        ensureOpen();
-        checkKey(key);
-        checkValue(oldValue);
-        try {
-            long start = System.nanoTime();
-            EventDispatcher<K, V>.Batch batch = events.batch();
-            if (isDirect() && !statistics.isEnabled()) {
-                // one conditional IMap call (values compared in serialized form)
-                boolean removed = map.remove(key, oldValue);
-                if (removed) {
-                    batch.removed(key, oldValue);
-                }
-                batch.dispatch();
-                return removed;
-            }
-            boolean removed = locked(key, () -> {
-                V current = map.get(key);
-                if (current == null) {
-                    statistics.misses(1);
-                    return false;
-                }
-                statistics.hits(1);
-                if (!current.equals(oldValue)) {
-                    touch(key, current, batch);
-                    return false;
-                }
-                if (writer != null) {
-                    Integration.delete(writer, key);
-                }
-                map.delete(key);
-                batch.removed(key, current);
-                statistics.removals(1);
-                return true;
-            });
-            if (removed) {
-                statistics.removeTime(start);
-            }
-            statistics.getTime(start);
-            batch.dispatch();
-            return removed;
-        } catch (RuntimeException e) {
-            throw translate(e);
-        }
+        return removeAndGet(key, false) != null;
     }
 
     @Override
     public @Nullable V getAndRemove(K key) {
-        ensureOpen();
-        checkKey(key);
-        try {
-            long start = System.nanoTime();
-            EventDispatcher<K, V>.Batch batch = events.batch();
-            V old = writer == null
-                    ? map.remove(key)
-                    : locked(key, () -> {
-                        Integration.delete(writer, key);
+        return removeAndGet(key, true);
+    }
+
+    /** Removes the entry (deleting through first); {@code read} counts it as a get too. */
+    private @Nullable V removeAndGet(K key, boolean read) {
+        guard.checkKey(key);
+        return perform((start, batch) -> {
+            V old = integration.writesThrough()
+                    ? store.locked(key, () -> {
+                        integration.delete(key);
                         return map.remove(key);
-                    });
+                    })
+                    : map.remove(key);
             if (old != null) {
-                statistics.hits(1);
                 batch.removed(key, old);
-                statistics.removals(1);
-                statistics.removeTime(start);
-            } else {
-                statistics.misses(1);
+                statistics.removal(start);
             }
-            statistics.getTime(start);
-            batch.dispatch();
+            if (read) {
+                statistics.read(old != null);
+                statistics.getTime(start);
+            }
             return old;
-        } catch (RuntimeException e) {
-            throw translate(e);
-        }
+        });
+    }
+
+    @Override
+    public boolean remove(K key, V oldValue) {
+        guard.checkEntry(key, oldValue);
+        return perform((start, batch) -> {
+            boolean removed;
+            if (store.isDirect() && !statistics.isEnabled()) {
+                // one conditional IMap call (values compared in serialized form)
+                removed = map.remove(key, oldValue);
+                if (removed) {
+                    batch.removed(key, oldValue);
+                }
+            } else {
+                removed = store.ifValueEquals(key, oldValue, batch, current -> {
+                    integration.delete(key);
+                    map.delete(key);
+                    batch.removed(key, current);
+                    statistics.removal(start);
+                });
+                statistics.getTime(start);
+            }
+            return removed;
+        });
     }
 
     @Override
     public boolean replace(K key, V oldValue, V newValue) {
-        ensureOpen();
-        checkKey(key);
-        checkValue(oldValue);
-        checkValue(newValue);
-        try {
-            long start = System.nanoTime();
-            EventDispatcher<K, V>.Batch batch = events.batch();
-            if (isDirect() && !statistics.isEnabled()) {
+        guard.checkEntry(key, oldValue);
+        guard.checkValue(newValue);
+        return perform((start, batch) -> {
+            boolean replaced;
+            if (store.isDirect() && !statistics.isEnabled()) {
                 // one conditional IMap call (values compared in serialized form)
-                boolean replaced = map.replace(key, oldValue, newValue);
+                replaced = map.replace(key, oldValue, newValue);
                 if (replaced) {
                     batch.updated(key, newValue, oldValue);
                 }
-                batch.dispatch();
-                return replaced;
+            } else {
+                replaced = store.ifValueEquals(key, oldValue, batch, current -> {
+                    integration.write(key, newValue);
+                    store.storeUpdate(key, newValue, current, batch);
+                    statistics.put(start);
+                });
+                statistics.getTime(start);
             }
-            boolean replaced = locked(key, () -> {
-                V current = map.get(key);
-                if (current == null) {
-                    statistics.misses(1);
-                    return false;
-                }
-                statistics.hits(1);
-                if (!current.equals(oldValue)) {
-                    touch(key, current, batch);
-                    return false;
-                }
-                if (writer != null) {
-                    Integration.write(writer, new GridkeeperEntry<>(key, newValue));
-                }
-                storeUpdate(key, newValue, current, batch);
-                statistics.puts(1);
-                return true;
-            });
-            if (replaced) {
-                statistics.putTime(start);
-            }
-            statistics.getTime(start);
-            batch.dispatch();
             return replaced;
-        } catch (RuntimeException e) {
-            throw translate(e);
-        }
+        });
     }
 
     @Override
@@ -572,115 +358,73 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
     }
 
     private @Nullable V replaceAndGet(K key, V value) {
-        ensureOpen();
-        checkKey(key);
-        checkValue(value);
-        try {
-            long start = System.nanoTime();
-            EventDispatcher<K, V>.Batch batch = events.batch();
+        guard.checkEntry(key, value);
+        return perform((start, batch) -> {
             V old;
-            if (isDirect()) {
+            if (store.isDirect()) {
                 old = map.replace(key, value);
                 if (old != null) {
                     batch.updated(key, value, old);
-                    statistics.puts(1);
                 }
             } else {
-                old = locked(key, () -> {
+                old = store.locked(key, () -> {
                     V current = map.get(key);
-                    if (current == null) {
-                        return null;
+                    if (current != null) {
+                        integration.write(key, value);
+                        store.storeUpdate(key, value, current, batch);
                     }
-                    if (writer != null) {
-                        Integration.write(writer, new GridkeeperEntry<>(key, value));
-                    }
-                    storeUpdate(key, value, current, batch);
-                    statistics.puts(1);
                     return current;
                 });
             }
-            if (old == null) {
-                statistics.misses(1);
-            } else {
-                statistics.hits(1);
-                statistics.putTime(start);
+            statistics.read(old != null);
+            if (old != null) {
+                statistics.put(start);
             }
             statistics.getTime(start);
-            batch.dispatch();
             return old;
-        } catch (RuntimeException e) {
-            throw translate(e);
-        }
+        });
     }
 
     @Override
     public void removeAll(Set<? extends K> keys) {
-        ensureOpen();
-        Objects.requireNonNull(keys, "keys");
-        keys.forEach(this::checkKey);
-        try {
-            removeKeys(new ArrayList<>(keys));
-        } catch (RuntimeException e) {
-            throw translate(e);
-        }
+        checkKeys(keys);
+        removeKeys(() -> new ArrayList<>(keys));
     }
 
     @Override
     public void removeAll() {
-        ensureOpen();
-        try {
-            removeKeys(new ArrayList<>(map.keySet()));
-        } catch (RuntimeException e) {
-            throw translate(e);
-        }
+        guard.ensureOpen();
+        removeKeys(() -> new ArrayList<>(map.keySet()));
     }
 
-    private void removeKeys(List<K> keys) {
-        long start = System.nanoTime();
-        EventDispatcher<K, V>.Batch batch = events.batch();
-        List<K> toRemove = keys;
-        CacheWriterException failure = null;
-        if (writer != null && !keys.isEmpty()) {
-            List<K> pending = new ArrayList<>(keys);
-            try {
-                Integration.deleteAll(writer, pending);
-                pending.clear();
-            } catch (CacheWriterException e) {
-                failure = e;
-            }
-            Set<K> notDeleted = new HashSet<>(pending);
-            toRemove = new ArrayList<>();
+    /** Deletes the keys through, then removes those the writer deleted; a writer failure is thrown afterwards. */
+    private void removeKeys(Supplier<List<K>> requested) {
+        throwIfFailed(perform((start, batch) -> {
+            List<K> keys = requested.get();
+            CacheWriterException failure = integration.deleteAll(keys);
+            int removed = 0;
             for (K key : keys) {
-                if (!notDeleted.contains(key)) {
-                    toRemove.add(key);
+                V old = map.remove(key);
+                if (old != null) {
+                    removed++;
+                    batch.removed(key, old);
                 }
             }
-        }
-        int removed = 0;
-        for (K key : toRemove) {
-            V old = map.remove(key);
-            if (old != null) {
-                removed++;
-                batch.removed(key, old);
+            statistics.removals(removed);
+            if (removed > 0) {
+                statistics.removeTime(start);
             }
-        }
-        statistics.removals(removed);
-        if (removed > 0) {
-            statistics.removeTime(start);
-        }
-        batch.dispatch();
-        if (failure != null) {
-            throw failure;
-        }
+            return failure;
+        }));
     }
 
     @Override
     public void clear() {
-        ensureOpen();
+        guard.ensureOpen();
         try {
             map.clear();
         } catch (RuntimeException e) {
-            throw translate(e);
+            throw guard.translate(e);
         }
     }
 
@@ -688,192 +432,27 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
 
     @Override
     public <T> @Nullable T invoke(K key, EntryProcessor<K, V, T> entryProcessor, Object... arguments) {
-        ensureOpen();
-        checkKey(key);
+        guard.checkKey(key);
         Objects.requireNonNull(entryProcessor, "entryProcessor");
         try {
-            EventDispatcher<K, V>.Batch batch = events.batch();
-            T result;
-            if (runsOnOwner(entryProcessor, arguments)) {
-                long start = System.nanoTime();
-                OwnerResult<V, T> outcome = map.executeOnKey(
-                        key, new OwnerEntryProcessor<>(entryProcessor, arguments, events.hasListeners()));
-                result = applyOwnerResult(key, outcome, start, batch);
-            } else {
-                result = locked(key, () -> invokeLocked(key, entryProcessor, arguments, batch));
-            }
-            batch.dispatch();
-            return result;
+            return processors.invoke(key, entryProcessor, arguments);
         } catch (EntryProcessorException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw translate(e);
+            throw guard.translate(e);
         }
-    }
-
-    private <T> @Nullable T invokeLocked(
-            K key, EntryProcessor<K, V, T> processor, Object[] arguments, EventDispatcher<K, V>.Batch batch) {
-        long start = System.nanoTime();
-        V current = map.get(key);
-        Function<K, @Nullable V> load = readThrough ? k -> Integration.load(loader, k) : null;
-        CallerMutableEntry<K, V> entry = new CallerMutableEntry<>(key, current, load);
-        T result;
-        try {
-            result = processor.process(entry, arguments);
-        } catch (EntryProcessorException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new EntryProcessorException(e);
-        }
-        if (current == null) {
-            statistics.misses(1);
-        } else {
-            statistics.hits(1);
-        }
-        statistics.getTime(start);
-        try {
-            switch (entry.action()) {
-                case NONE -> {
-                    if (current != null) {
-                        touch(key, current, batch);
-                    }
-                }
-                case LOADED -> storeNew(key, entry.value(), batch);
-                case CREATED -> {
-                    if (writer != null) {
-                        Integration.write(writer, new GridkeeperEntry<>(key, entry.value()));
-                    }
-                    if (storeNew(key, entry.value(), batch)) {
-                        statistics.puts(1);
-                        statistics.putTime(start);
-                    }
-                }
-                case UPDATED -> {
-                    if (writer != null) {
-                        Integration.write(writer, new GridkeeperEntry<>(key, entry.value()));
-                    }
-                    storeUpdate(key, entry.value(), current, batch);
-                    statistics.puts(1);
-                    statistics.putTime(start);
-                }
-                case REMOVED -> {
-                    if (writer != null) {
-                        Integration.delete(writer, key);
-                    }
-                    if (current != null) {
-                        map.delete(key);
-                        batch.removed(key, current);
-                        statistics.removals(1);
-                        statistics.removeTime(start);
-                    }
-                }
-            }
-        } catch (CacheException e) {
-            throw new EntryProcessorException(e);
-        }
-        return result;
-    }
-
-    /** Serializable processors run on the partition owner when no writer, loader or expiry needs the caller. */
-    private boolean runsOnOwner(EntryProcessor<K, V, ?> processor, Object[] arguments) {
-        return isDirect() && !readThrough && OwnerEntryProcessor.canRunOnOwner(processor, arguments);
-    }
-
-    private <T> @Nullable T applyOwnerResult(
-            K key, OwnerResult<V, T> outcome, long start, EventDispatcher<K, V>.Batch batch) {
-        if (outcome.failure() != null) {
-            Throwable failure = outcome.failure();
-            throw failure instanceof EntryProcessorException processorException
-                    ? processorException
-                    : new EntryProcessorException(failure);
-        }
-        V original = outcome.original();
-        if (outcome.existed()) {
-            statistics.hits(1);
-        } else {
-            statistics.misses(1);
-        }
-        statistics.getTime(start);
-        switch (outcome.action()) {
-            case CREATED -> {
-                batch.created(key, outcome.value());
-                statistics.puts(1);
-                statistics.putTime(start);
-            }
-            case UPDATED -> {
-                batch.updated(key, outcome.value(), original);
-                statistics.puts(1);
-                statistics.putTime(start);
-            }
-            case REMOVED -> {
-                if (outcome.existed()) {
-                    batch.removed(key, original);
-                    statistics.removals(1);
-                    statistics.removeTime(start);
-                }
-            }
-            default -> {
-                // read only
-            }
-        }
-        return outcome.result();
     }
 
     @Override
     public <T> Map<K, EntryProcessorResult<T>> invokeAll(
             Set<? extends K> keys, EntryProcessor<K, V, T> entryProcessor, Object... arguments) {
-        ensureOpen();
-        Objects.requireNonNull(keys, "keys");
-        keys.forEach(this::checkKey);
+        checkKeys(keys);
         Objects.requireNonNull(entryProcessor, "entryProcessor");
-        Map<K, EntryProcessorResult<T>> results = new HashMap<>();
-        if (runsOnOwner(entryProcessor, arguments)) {
-            ensureOpen();
-            try {
-                // one asynchronous owner call per key, all in flight at once
-                long start = System.nanoTime();
-                Map<K, CompletableFuture<OwnerResult<V, T>>> pending = new LinkedHashMap<>();
-                for (K key : keys) {
-                    pending.put(
-                            key,
-                            map.submitToKey(
-                                            key,
-                                            new OwnerEntryProcessor<>(entryProcessor, arguments, events.hasListeners()))
-                                    .toCompletableFuture());
-                }
-                EventDispatcher<K, V>.Batch batch = events.batch();
-                for (Map.Entry<K, CompletableFuture<OwnerResult<V, T>>> entry : pending.entrySet()) {
-                    try {
-                        T result = applyOwnerResult(
-                                entry.getKey(), entry.getValue().join(), start, batch);
-                        if (result != null) {
-                            results.put(entry.getKey(), EntryProcessorResults.of(result));
-                        }
-                    } catch (EntryProcessorException e) {
-                        results.put(entry.getKey(), EntryProcessorResults.failed(e));
-                    }
-                }
-                batch.dispatch();
-                return results;
-            } catch (java.util.concurrent.CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? translate(cause) : new CacheException(e);
-            } catch (RuntimeException e) {
-                throw translate(e);
-            }
+        try {
+            return processors.invokeAll(keys, entryProcessor, arguments);
+        } catch (RuntimeException e) {
+            throw guard.translate(e);
         }
-        for (K key : keys) {
-            try {
-                T result = invoke(key, entryProcessor, arguments);
-                if (result != null) {
-                    results.put(key, EntryProcessorResults.of(result));
-                }
-            } catch (EntryProcessorException e) {
-                results.put(key, EntryProcessorResults.failed(e));
-            } catch (CacheException e) {
-                results.put(key, EntryProcessorResults.failed(new EntryProcessorException(e)));
-            }
-        }
-        return results;
     }
 
     // ---------------------------------------------------------------- lifecycle and metadata
@@ -909,30 +488,15 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
         if (!closed.compareAndSet(false, true)) {
             return false;
         }
-        awaitLoads();
+        loader.awaitLoads();
         JmxRegistration.unregister(manager.getURI().toString(), name, JmxRegistration.Kind.CacheConfiguration);
         JmxRegistration.unregister(manager.getURI().toString(), name, JmxRegistration.Kind.CacheStatistics);
         events.close();
-        watchExpiries();
+        expiryWatch.close();
         clusterStatistics.close();
-        closeQuietly(loader);
-        closeQuietly(writer);
-        closeQuietly(expiry.policy());
+        integration.close();
+        Closeables.closeQuietly(expiry.policy());
         return true;
-    }
-
-    /** Lets running {@link #loadAll} calls finish before their loader is closed. */
-    private void awaitLoads() {
-        for (CompletableFuture<Void> load : List.copyOf(loadsInFlight)) {
-            try {
-                load.get(LOAD_DRAIN_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (ExecutionException | TimeoutException e) {
-                // the load reports its own failure to its completion listener; closing goes on
-            }
-        }
     }
 
     @Override
@@ -954,95 +518,67 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
 
     @Override
     public void registerCacheEntryListener(CacheEntryListenerConfiguration<K, V> listenerConfiguration) {
-        ensureOpen();
+        guard.ensureOpen();
         Objects.requireNonNull(listenerConfiguration, "listenerConfiguration");
         configuration.addCacheEntryListenerConfiguration(listenerConfiguration);
         events.register(listenerConfiguration);
-        watchExpiries();
+        expiryWatch.update();
     }
 
     @Override
     public void deregisterCacheEntryListener(CacheEntryListenerConfiguration<K, V> listenerConfiguration) {
-        ensureOpen();
+        guard.ensureOpen();
         Objects.requireNonNull(listenerConfiguration, "listenerConfiguration");
         configuration.removeCacheEntryListenerConfiguration(listenerConfiguration);
         events.deregister(listenerConfiguration);
-        watchExpiries();
+        expiryWatch.update();
     }
-
-    /**
-     * Entries whose TTL ran out are removed by Hazelcast (when read, or by its background sweep) and reported as IMap
-     * expiry events to every view that listens for expiries; they are delivered here on a named thread.
-     */
-    private synchronized void watchExpiries() {
-        boolean wanted = events.wantsLocally(javax.cache.event.EventType.EXPIRED) && !closed.get();
-        if (wanted && expiryWatch == null) {
-            ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
-                Thread thread = new Thread(task, "gridkeeper-jcache-expiry-" + name);
-                thread.setDaemon(true);
-                return thread;
-            });
-            UUID registration = map.addEntryListener(
-                    (com.hazelcast.map.listener.EntryExpiredListener<K, V>) event -> {
-                        V oldValue = event.getOldValue();
-                        if (oldValue != null) {
-                            executor.execute(() -> events.expiredInMap(event.getKey(), oldValue));
-                        }
-                    },
-                    true);
-            expiryWatch = new ExpiryWatch(registration, executor);
-        } else if (!wanted && expiryWatch != null) {
-            ExpiryWatch watch = expiryWatch;
-            expiryWatch = null;
-            try {
-                map.removeEntryListener(watch.registration());
-            } catch (RuntimeException e) {
-                // the instance may be gone; nothing left to remove
-            }
-            watch.executor().shutdown();
-        }
-    }
-
-    private record ExpiryWatch(UUID registration, ExecutorService executor) {}
 
     @Override
     public Iterator<Entry<K, V>> iterator() {
-        ensureOpen();
+        guard.ensureOpen();
         try {
-            Iterator<Map.Entry<K, V>> snapshot = new ArrayList<>(map.entrySet()).iterator();
-            return new Iterator<>() {
-                private @Nullable K last;
-
-                @Override
-                public boolean hasNext() {
-                    return snapshot.hasNext();
-                }
-
-                @Override
-                public Entry<K, V> next() {
-                    if (!snapshot.hasNext()) {
-                        throw new NoSuchElementException();
-                    }
-                    Map.Entry<K, V> entry = snapshot.next();
-                    last = entry.getKey();
-                    statistics.hits(1);
-                    EventDispatcher<K, V>.Batch batch = events.batch();
-                    touch(entry.getKey(), entry.getValue(), batch);
-                    batch.dispatch();
-                    return new GridkeeperEntry<>(entry.getKey(), entry.getValue());
-                }
-
-                @Override
-                public void remove() {
-                    if (last == null) {
-                        throw new IllegalStateException("next() was not called");
-                    }
-                    GridkeeperCache.this.remove(last);
-                    last = null;
-                }
-            };
+            return new SnapshotIterator(new ArrayList<>(map.entrySet()).iterator());
         } catch (RuntimeException e) {
-            throw translate(e);
+            throw guard.translate(e);
+        }
+    }
+
+    /** Iterates over a snapshot of the entries; each entry returned is a hit and an access. */
+    private final class SnapshotIterator implements Iterator<Entry<K, V>> {
+        private final Iterator<Map.Entry<K, V>> snapshot;
+        private @Nullable K last;
+
+        SnapshotIterator(Iterator<Map.Entry<K, V>> snapshot) {
+            this.snapshot = snapshot;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return snapshot.hasNext();
+        }
+
+        @Override
+        public Entry<K, V> next() {
+            if (!snapshot.hasNext()) {
+                throw new NoSuchElementException();
+            }
+            Map.Entry<K, V> entry = snapshot.next();
+            last = entry.getKey();
+            statistics.hits(1);
+            EventDispatcher<K, V>.Batch batch = events.batch();
+            store.touch(entry.getKey(), entry.getValue(), batch);
+            batch.dispatch();
+            return new GridkeeperEntry<>(entry.getKey(), entry.getValue());
+        }
+
+        @Override
+        public void remove() {
+            if (last == null) {
+                throw new IllegalStateException("next() was not called");
+            }
+            GridkeeperCache.this.remove(last);
+            last = null;
         }
     }
 
@@ -1080,176 +616,43 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
         return clusterStatistics;
     }
 
-    // ---------------------------------------------------------------- helpers
-
-    private boolean isDirect() {
-        return writer == null && expiry.isEternal();
+    /** One operation: its start time for the statistics and the batch of events it produces. */
+    @FunctionalInterface
+    private interface Operation<K, V, R> {
+        R run(long start, EventDispatcher<K, V>.Batch batch);
     }
 
-    private <R> R locked(K key, Supplier<R> body) {
-        map.lock(key);
+    /**
+     * Runs an operation, then delivers its events (listeners' time is not the operation's); Hazelcast's exceptions
+     * become the specification's.
+     */
+    private <R> R perform(Operation<K, V, R> operation) {
         try {
-            return body.get();
-        } finally {
-            map.unlock(key);
+            long start = statistics.start();
+            EventDispatcher<K, V>.Batch batch = events.batch();
+            R result = operation.run(start, batch);
+            batch.dispatch();
+            return result;
+        } catch (RuntimeException e) {
+            throw guard.translate(e);
         }
     }
 
-    /** Under the key's lock: writes through (when asked), stores, records the event; returns the old value. */
-    private @Nullable V putLocked(K key, V value, EventDispatcher<K, V>.Batch batch, boolean write) {
-        V old = map.get(key);
-        if (write && writer != null) {
-            Integration.write(writer, new GridkeeperEntry<>(key, value));
-        }
-        if (old == null) {
-            if (storeNew(key, value, batch)) {
-                statistics.puts(1);
-            }
-        } else {
-            storeUpdate(key, value, old, batch);
-            statistics.puts(1);
-        }
-        return old;
-    }
-
-    private void recordPut(K key, V value, @Nullable V old, EventDispatcher<K, V>.Batch batch) {
-        if (old == null) {
-            batch.created(key, value);
-        } else {
-            batch.updated(key, value, old);
+    /** Throws a writer's failure once the entries it did write were applied. */
+    private static void throwIfFailed(@Nullable CacheWriterException failure) {
+        if (failure != null) {
+            throw failure;
         }
     }
 
-    /** Stores a value on an absent entry with the creation expiry; returns false when it expired at once. */
-    private boolean storeNew(K key, V value, EventDispatcher<K, V>.Batch batch) {
-        long ttl = expiry.forCreation();
-        if (ttl == ExpiryCalculator.EXPIRE_NOW) {
-            return false;
-        }
-        map.set(key, value, ttl, TimeUnit.MILLISECONDS);
-        batch.created(key, value);
-        return true;
-    }
-
-    /** Stores a value over a present entry with the update expiry. */
-    private void storeUpdate(K key, V value, V old, EventDispatcher<K, V>.Batch batch) {
-        long ttl = expiry.forUpdate();
-        if (ttl == ExpiryCalculator.EXPIRE_NOW) {
-            map.delete(key);
-            batch.expired(key, old);
-            return;
-        }
-        if (ttl == ExpiryCalculator.UNCHANGED) {
-            ttl = expiry.isEternal() ? ExpiryCalculator.ETERNAL : remainingTtl(key);
-        }
-        map.set(key, value, ttl, TimeUnit.MILLISECONDS);
-        batch.updated(key, value, old);
-    }
-
-    /** Stores a loaded value unless a value is present; returns the value the cache holds. */
-    private V storeLoaded(K key, V value, EventDispatcher<K, V>.Batch batch) {
-        long ttl = expiry.forCreation();
-        if (ttl == ExpiryCalculator.EXPIRE_NOW) {
-            return value;
-        }
-        V prior = map.putIfAbsent(key, value, ttl, TimeUnit.MILLISECONDS);
-        if (prior != null) {
-            return prior;
-        }
-        batch.created(key, value);
-        return value;
-    }
-
-    private @Nullable V loadThrough(K key, EventDispatcher<K, V>.Batch batch) {
-        V loaded = Integration.load(loader, key);
-        return loaded == null ? null : storeLoaded(key, loaded, batch);
-    }
-
-    /** Applies the access expiry to an entry that was read. */
-    private void touch(K key, V value, EventDispatcher<K, V>.Batch batch) {
-        if (expiry.isEternal()) {
-            return;
-        }
-        long ttl = expiry.forAccess();
-        if (ttl == ExpiryCalculator.UNCHANGED) {
-            return;
-        }
-        if (ttl == ExpiryCalculator.EXPIRE_NOW) {
-            if (map.remove(key, value)) {
-                batch.expired(key, value);
-            }
-            return;
-        }
-        map.setTtl(key, ttl, TimeUnit.MILLISECONDS);
-    }
-
-    private long remainingTtl(K key) {
-        EntryView<K, V> view = map.getEntryView(key);
-        if (view == null || view.getExpirationTime() <= 0 || view.getExpirationTime() == Long.MAX_VALUE) {
-            return ExpiryCalculator.ETERNAL;
-        }
-        return Math.max(1, view.getExpirationTime() - System.currentTimeMillis());
-    }
-
-    private void checkKey(K key) {
-        Objects.requireNonNull(key, "key");
-        Class<K> type = configuration.getKeyType();
-        if (type != Object.class && !type.isInstance(key)) {
-            throw new ClassCastException("Cache " + name + " has key type [" + type.getName() + "] but the key is a ["
-                    + key.getClass().getName() + "]");
-        }
-    }
-
-    private void checkValue(V value) {
-        Objects.requireNonNull(value, "value");
-        Class<V> type = configuration.getValueType();
-        if (type != Object.class && !type.isInstance(value)) {
-            throw new ClassCastException("Cache " + name + " has value type [" + type.getName()
-                    + "] but the value is a [" + value.getClass().getName() + "]");
-        }
-    }
-
-    private void ensureOpen() {
-        if (isClosed()) {
-            throw new IllegalStateException("Cache " + name + " is closed");
-        }
-    }
-
-    private RuntimeException translate(RuntimeException e) {
-        if (e instanceof HazelcastInstanceNotActiveException
-                || e instanceof com.hazelcast.client.HazelcastClientNotActiveException) {
-            return new IllegalStateException("Cache " + name + " is closed: its Hazelcast instance is not running", e);
-        }
-        if (e.getClass().getName().startsWith("com.hazelcast.")) {
-            return new CacheException("Cache " + name + ": " + e.getMessage(), e);
-        }
-        return e;
-    }
-
-    private static void closeQuietly(@Nullable Object resource) {
-        if (resource instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
+    private void checkKeys(Set<? extends K> keys) {
+        guard.ensureOpen();
+        Objects.requireNonNull(keys, "keys");
+        keys.forEach(guard::checkKey);
     }
 
     @Override
     public String toString() {
         return "GridkeeperCache{" + name + "}";
-    }
-
-    private enum NoOpCompletionListener implements CompletionListener {
-        INSTANCE;
-
-        @Override
-        public void onCompletion() {}
-
-        @Override
-        public void onException(Exception e) {}
     }
 }

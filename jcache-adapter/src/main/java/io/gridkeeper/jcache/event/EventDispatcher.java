@@ -22,6 +22,7 @@ public final class EventDispatcher<K, V> {
     private final Cache<K, V> source;
     private final @Nullable ClusterEventBus bus;
     private final List<ListenerRegistration<K, V>> registrations = new CopyOnWriteArrayList<>();
+    private final Batch silent = new Batch(false);
 
     public EventDispatcher(Cache<K, V> source, @Nullable ClusterEventBus bus) {
         this.source = source;
@@ -74,9 +75,12 @@ public final class EventDispatcher<K, V> {
         deliver(List.of(new GridkeeperCacheEntryEvent<>(source, EventType.EXPIRED, key, oldValue, oldValue, true)));
     }
 
-    /** A new, empty batch for one operation. */
+    /**
+     * A new, empty batch for one operation; when no listener anywhere wants events, a shared batch that records
+     * nothing (no allocation on the hot path).
+     */
     public Batch batch() {
-        return new Batch();
+        return hasListeners() ? new Batch(true) : silent;
     }
 
     /** Closes all listeners and leaves the cluster's event bus. */
@@ -136,8 +140,18 @@ public final class EventDispatcher<K, V> {
 
     /** The events of one operation. Not thread-safe. */
     public final class Batch {
-        private final List<CacheEntryEvent<K, V>> events = new ArrayList<>();
-        private final boolean recording = hasListeners();
+        private final List<CacheEntryEvent<K, V>> events;
+        private final boolean recording;
+
+        private Batch(boolean recording) {
+            this.recording = recording;
+            this.events = recording ? new ArrayList<>() : List.of();
+        }
+
+        /** Whether the batch records events (some listener wants them). */
+        public boolean isRecording() {
+            return recording;
+        }
 
         /** Records that an entry was created. */
         public void created(K key, V value) {

@@ -1,5 +1,6 @@
 package io.gridkeeper.jcache.event;
 
+import io.gridkeeper.jcache.integration.Closeables;
 import java.util.List;
 import javax.cache.configuration.CacheEntryListenerConfiguration;
 import javax.cache.configuration.Factory;
@@ -80,19 +81,7 @@ final class ListenerRegistration<K, V> {
     }
 
     void close() {
-        closeQuietly(listener);
-        closeQuietly(filter);
-    }
-
-    private static void closeQuietly(@Nullable Object resource) {
-        if (resource instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
+        Closeables.closeQuietly(listener);
+        Closeables.closeQuietly(filter);
     }
 }

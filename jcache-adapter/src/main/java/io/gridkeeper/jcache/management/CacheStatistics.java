@@ -33,6 +33,34 @@ public final class CacheStatistics implements CacheStatisticsMXBean {
         this.enabled = enabled;
     }
 
+    /** The start of a timed operation: {@link System#nanoTime()}, or 0 without a clock read when disabled. */
+    public long start() {
+        return enabled ? System.nanoTime() : 0;
+    }
+
+    /** Counts one read as a hit when the entry was present, else as a miss. */
+    public void read(boolean present) {
+        if (enabled) {
+            (present ? hits : misses).increment();
+        }
+    }
+
+    /** Counts one stored value and the time of the put that stored it (not at all when started while disabled). */
+    public void put(long startNanos) {
+        if (enabled && startNanos != 0) {
+            puts.increment();
+            putTimeNanos.add(System.nanoTime() - startNanos);
+        }
+    }
+
+    /** Counts one removed entry and the time of the removal. */
+    public void removal(long startNanos) {
+        if (enabled && startNanos != 0) {
+            removals.increment();
+            removeTimeNanos.add(System.nanoTime() - startNanos);
+        }
+    }
+
     public void hits(long count) {
         if (enabled) {
             hits.add(count);
@@ -58,19 +86,19 @@ public final class CacheStatistics implements CacheStatisticsMXBean {
     }
 
     public void getTime(long startNanos) {
-        if (enabled) {
+        if (enabled && startNanos != 0) {
             getTimeNanos.add(System.nanoTime() - startNanos);
         }
     }
 
     public void putTime(long startNanos) {
-        if (enabled) {
+        if (enabled && startNanos != 0) {
             putTimeNanos.add(System.nanoTime() - startNanos);
         }
     }
 
     public void removeTime(long startNanos) {
-        if (enabled) {
+        if (enabled && startNanos != 0) {
             removeTimeNanos.add(System.nanoTime() - startNanos);
         }
     }
