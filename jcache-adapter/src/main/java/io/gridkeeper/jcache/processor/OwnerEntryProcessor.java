@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Runs a serializable JSR-107 {@link javax.cache.processor.EntryProcessor} on the partition owner of its key, as one
  * Hazelcast entry processor: atomic per key, one round trip. Backups receive the resulting value, never a second run
- * of the processor. Old and new values travel back only when the caller needs them for listeners.
+ * of the processor. Old and new values travel back only when the caller needs them for listeners. Travels as
+ * {@link com.hazelcast.nio.serialization.IdentifiedDataSerializable} ({@link ProcessorSerializerHook}); the user's
+ * processor inside it as {@link ProcessorForm} decides (serialized once when stateless).
  */
 public final class OwnerEntryProcessor<K, V, T>
         implements EntryProcessor<K, V, OwnerResult<V, T>>, IdentifiedDataSerializable {
@@ -103,7 +105,7 @@ public final class OwnerEntryProcessor<K, V, T>
 
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
-        out.writeObject(processor);
+        ProcessorForm.write(out, processor);
         out.writeBoolean(withValues);
         out.writeInt(arguments.length);
         for (Object argument : arguments) {
@@ -113,7 +115,7 @@ public final class OwnerEntryProcessor<K, V, T>
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
-        processor = in.readObject();
+        processor = ProcessorForm.read(in);
         withValues = in.readBoolean();
         int count = in.readInt();
         arguments = count == 0 ? NO_ARGUMENTS : new Object[count];
