@@ -13,18 +13,24 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs the benchmarks in interleaved rounds (every implementation once per round) and prints the medians of the
- * per-round throughput ratios: Gridkeeper / Hazelcast JCache, Gridkeeper / raw IMap, near cache / no near cache.
+ * Runs the benchmarks in interleaved rounds and prints the medians of the per-round throughput ratios: Gridkeeper /
+ * Hazelcast JCache, Gridkeeper / raw IMap, near cache / no near cache.
  *
- * <p>Arguments: {@code rounds} (default 3), {@code seconds} per measurement iteration (default 2), {@code threads}
- * as a comma list (default {@code 1,2}), optionally {@code operations} (a regular expression over the benchmark
- * methods, e.g. {@code invokeIncrement|get}; default all) and {@code modes} (a comma list of {@code member},
- * {@code client}; default both) to iterate faster on a few figures. The benchmarks run in this JVM (no fork) so the cluster starts once; a
- * discarded first pass warms up the JIT and every target. Each round then runs every benchmark for a 1-second settle and
- * one measured iteration of {@code seconds}: a full run takes about {@code 40 x (1 + seconds) x rounds x threads}
- * seconds plus two minutes of start-up (e.g. {@code 5 2 1,2}: 22 minutes).
+ * <p>Arguments: {@code rounds} (default 3), {@code seconds} per measured iteration (default 2), {@code threads} as a
+ * comma list (default {@code 1,2}), optionally {@code operations} (a regular expression over the benchmark methods,
+ * e.g. {@code invokeIncrement|get}; default all) and {@code modes} (a comma list of {@code member}, {@code client};
+ * default both) to iterate faster on a few figures. The benchmarks run in this JVM (no fork) so the cluster starts
+ * once; a discarded first pass warms up the JIT and every target. In each round, per operation and mode, the
+ * implementations run back to back in an order rotated every round, each a 1-second settle and one measured
+ * iteration of {@code seconds}: a full run takes about {@code 40 x (1 + seconds) x rounds x threads} seconds plus
+ * two minutes of start-up (e.g. {@code 5 2 1,2}: 22 minutes).
  */
 public final class JCacheBenchmarkMain {
+
+    private static final List<String> OPERATIONS =
+            List.of("get", "put", "getAndPut", "replace", "invokeIncrement", "mix90Get10Put");
+    private static final List<String> IMPLEMENTATIONS = List.of("gridkeeper", "hazelcast", "imap");
+    private static final List<String> NEAR_CACHE_IMPLEMENTATIONS = List.of("gridkeeper", "gridkeeper-near");
 
     private JCacheBenchmarkMain() {}
 
@@ -49,14 +55,12 @@ public final class JCacheBenchmarkMain {
         // ratio name -> per-round values
         Map<String, List<Double>> ratios = new TreeMap<>();
         // a first pass warms the JIT and every target; its scores are discarded
-        run(JCacheBenchmark.class, selection, 1, 1);
-        run(NearCacheBenchmark.class, selection, 1, 1);
+        runRound(selection, 0, 1, 1, new TreeMap<>());
         for (int round = 1; round <= rounds; round++) {
             for (String thread : threads) {
                 int count = Integer.parseInt(thread.trim());
                 Map<String, Double> scores = new TreeMap<>();
-                collect(run(JCacheBenchmark.class, selection, count, seconds), scores);
-                collect(run(NearCacheBenchmark.class, selection, count, seconds), scores);
+                runRound(selection, round, count, seconds, scores);
                 addRatios(scores, count, ratios);
                 System.out.println("round " + round + ", " + count + " thread(s): " + scores);
             }
@@ -70,14 +74,44 @@ public final class JCacheBenchmarkMain {
     /** Which benchmark methods and modes a run covers. */
     private record Selection(String operations, String[] modes) {}
 
-    private static Collection<RunResult> run(Class<?> benchmark, Selection selection, int threads, int seconds)
+    /**
+     * One round: per operation and mode, the implementations back to back (the partners of a ratio run seconds
+     * apart), in an order rotated every round so that none always runs first or last.
+     */
+    private static void runRound(Selection selection, int round, int threads, int seconds, Map<String, Double> scores)
             throws RunnerException {
-        if (benchmark == NearCacheBenchmark.class && !"get".matches(selection.operations())) {
-            return List.of();
+        for (String operation : OPERATIONS) {
+            if (!operation.matches(selection.operations())) {
+                continue;
+            }
+            for (String mode : selection.modes()) {
+                for (String implementation : rotated(IMPLEMENTATIONS, round)) {
+                    collect(run(JCacheBenchmark.class, operation, mode, implementation, threads, seconds), scores);
+                }
+                if (operation.equals("get")) {
+                    for (String implementation : rotated(NEAR_CACHE_IMPLEMENTATIONS, round)) {
+                        collect(
+                                run(NearCacheBenchmark.class, operation, mode, implementation, threads, seconds),
+                                scores);
+                    }
+                }
+            }
         }
+    }
+
+    private static List<String> rotated(List<String> values, int by) {
+        List<String> result = new ArrayList<>(values);
+        java.util.Collections.rotate(result, -(by % values.size()));
+        return result;
+    }
+
+    private static Collection<RunResult> run(
+            Class<?> benchmark, String operation, String mode, String implementation, int threads, int seconds)
+            throws RunnerException {
         Options options = new OptionsBuilder()
-                .include(benchmark.getName() + "\\.(" + selection.operations() + ")$")
-                .param("mode", selection.modes())
+                .include(benchmark.getName() + "\\." + operation + "$")
+                .param("mode", mode)
+                .param("implementation", implementation)
                 .forks(0)
                 .threads(threads)
                 // the JIT is warm after the first pass: a short settle, then one measured iteration per round
