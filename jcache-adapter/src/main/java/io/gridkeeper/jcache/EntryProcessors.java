@@ -138,7 +138,7 @@ final class EntryProcessors<K, V> {
     private <T> @Nullable T invokeLocked(
             K key, EntryProcessor<K, V, T> processor, Object[] arguments, EventDispatcher<K, V>.Batch batch) {
         long start = statistics.start();
-        V current = map.get(key);
+        V current = store.lockedValue(key);
         CallerMutableEntry<K, V> entry = new CallerMutableEntry<>(key, current, integration.readThroughFunction());
         T result;
         try {

@@ -21,18 +21,40 @@ final class EntryStore<K, V> {
     private final ExpiryCalculator expiry;
     private final CacheIntegration<K, V> integration;
     private final CacheStatistics statistics;
+    private final boolean nearCached;
 
+    /**
+     * @param nearCached whether the map's proxy has a near cache (reads under the lock must then bypass it)
+     */
     EntryStore(
-            IMap<K, V> map, ExpiryCalculator expiry, CacheIntegration<K, V> integration, CacheStatistics statistics) {
+            IMap<K, V> map,
+            ExpiryCalculator expiry,
+            CacheIntegration<K, V> integration,
+            CacheStatistics statistics,
+            boolean nearCached) {
         this.map = map;
         this.expiry = expiry;
         this.integration = integration;
         this.statistics = statistics;
+        this.nearCached = nearCached;
     }
 
     /** Whether operations can be single IMap calls: no writer to call first and no TTL to compute. */
     boolean isDirect() {
         return !integration.writesThrough() && expiry.isEternal();
+    }
+
+    /**
+     * The value as the partition owner holds it, for reads under the key's lock: a near cache may not have seen
+     * another member's change yet, and a stale read there would lose that change.
+     */
+    @Nullable
+    V lockedValue(K key) {
+        if (!nearCached) {
+            return map.get(key);
+        }
+        EntryView<K, V> view = map.getEntryView(key);
+        return view == null ? null : view.getValue();
     }
 
     /** Runs the body holding the key's cluster-wide lock. */
@@ -48,7 +70,7 @@ final class EntryStore<K, V> {
     /** Under the key's lock: writes through (when asked), stores, records the event; returns the old value. */
     @Nullable
     V putLocked(K key, V value, EventDispatcher<K, V>.Batch batch, boolean write) {
-        V old = map.get(key);
+        V old = lockedValue(key);
         if (write) {
             integration.write(key, value);
         }
@@ -69,7 +91,7 @@ final class EntryStore<K, V> {
      */
     boolean ifValueEquals(K key, V expected, EventDispatcher<K, V>.Batch batch, Consumer<V> onMatch) {
         return locked(key, () -> {
-            V current = map.get(key);
+            V current = lockedValue(key);
             statistics.read(current != null);
             if (current == null) {
                 return false;
@@ -135,7 +157,7 @@ final class EntryStore<K, V> {
     /** Under the key's lock: stores a loaded value, replacing a present one. */
     void storeReplacingLoaded(K key, V value, EventDispatcher<K, V>.Batch batch) {
         locked(key, () -> {
-            V old = map.get(key);
+            V old = lockedValue(key);
             if (old == null) {
                 storeNew(key, value, batch);
             } else {

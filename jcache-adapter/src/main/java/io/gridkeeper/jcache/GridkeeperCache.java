@@ -79,13 +79,15 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
         this.name = name;
         this.configuration = configuration;
         this.preExistingMap = preExistingMap;
-        if (nearCache) {
-            NearCaches.enable(handle.instance(), name);
-        }
-        this.map = handle.instance().getMap(name);
         Factory<ExpiryPolicy> expiryFactory = configuration.getExpiryPolicyFactory();
         ExpiryPolicy policy = expiryFactory == null ? null : expiryFactory.create();
         this.expiry = new ExpiryCalculator(policy == null ? new EternalExpiryPolicy() : policy);
+        // Hazelcast's near cache is not invalidated when an entry's TTL runs out: only eternal caches get one
+        if (nearCache && expiry.isEternal()) {
+            NearCaches.enable(handle.instance(), name);
+        }
+        boolean nearCached = NearCaches.isEnabled(handle.instance(), name);
+        this.map = handle.instance().getMap(name);
         this.integration = new CacheIntegration<>(configuration);
         this.events = new EventDispatcher<>(this, manager.eventBus(name));
         for (CacheEntryListenerConfiguration<K, V> listener : configuration.getCacheEntryListenerConfigurations()) {
@@ -96,7 +98,7 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
         this.statistics = new CacheStatistics(configuration.isStatisticsEnabled());
         this.clusterStatistics = manager.statisticsView(name, statistics);
         this.guard = new CacheGuard<>(name, configuration, this::isClosed);
-        this.store = new EntryStore<>(map, expiry, integration, statistics);
+        this.store = new EntryStore<>(map, expiry, integration, statistics, nearCached);
         this.processors = new EntryProcessors<>(map, store, integration, statistics, events, guard);
         this.loader = new BulkLoader<>(map, store, integration, events, guard);
         if (configuration.isManagementEnabled()) {
@@ -249,7 +251,7 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
                 }
             } else {
                 stored = store.locked(key, () -> {
-                    if (map.get(key) != null) {
+                    if (store.lockedValue(key) != null) {
                         return false;
                     }
                     integration.write(key, value);
@@ -368,7 +370,7 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
                 }
             } else {
                 old = store.locked(key, () -> {
-                    V current = map.get(key);
+                    V current = store.lockedValue(key);
                     if (current != null) {
                         integration.write(key, value);
                         store.storeUpdate(key, value, current, batch);
