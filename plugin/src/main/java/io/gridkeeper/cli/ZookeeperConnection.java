@@ -1,5 +1,7 @@
 package io.gridkeeper.cli;
 
+import io.gridkeeper.zookeeper.CuratorClients;
+import io.gridkeeper.zookeeper.ZookeeperDiscoveryConfig;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
@@ -19,11 +21,16 @@ final class ZookeeperConnection {
     static CuratorFramework open(ClusterOptions options, Duration timeout) {
         String connectString = options.connectStringOrDev();
         int millis = Math.toIntExact(timeout.toMillis());
-        CuratorFramework curator = CuratorFrameworkFactory.builder()
-                .connectString(connectString)
-                .sessionTimeoutMs(Math.max(millis, 10_000))
-                .connectionTimeoutMs(millis)
-                .retryPolicy(new RetryNTimes(2, 200))
+        // auth, ACL and TLS from gridkeeper.zookeeper.* system properties / environment, as on the members
+        ZookeeperDiscoveryConfig security = ZookeeperDiscoveryConfig.forTool(
+                connectString, options.basePathOrDefault(), options.clusterIdOrDefault());
+        CuratorFramework curator = CuratorClients.secure(
+                        CuratorFrameworkFactory.builder()
+                                .connectString(connectString)
+                                .sessionTimeoutMs(Math.max(millis, 10_000))
+                                .connectionTimeoutMs(millis)
+                                .retryPolicy(new RetryNTimes(2, 200)),
+                        security)
                 .build();
         curator.start();
         try {

@@ -16,8 +16,12 @@ import org.apache.zookeeper.common.ClientX509Util;
 import org.apache.zookeeper.data.ACL;
 import org.apache.zookeeper.data.Id;
 
-/** Builds the Curator client of a strategy from its configuration: timeouts, retry, auth, ACL and TLS. */
-final class CuratorClients {
+/**
+ * Builds the Curator client of a strategy from its configuration: timeouts, retry, auth, ACL and TLS. Tools that
+ * connect outside a member (the CLI) use {@link #secure} with {@link ZookeeperDiscoveryConfig#forTool} so that they
+ * authenticate, create znodes and speak TLS exactly as members do.
+ */
+public final class CuratorClients {
 
     private static final String NETTY_SOCKET = "org.apache.zookeeper.ClientCnxnSocketNetty";
 
@@ -31,14 +35,24 @@ final class CuratorClients {
                 .connectionTimeoutMs(Math.toIntExact(config.connectionTimeout().toMillis()))
                 .retryPolicy(new BoundedExponentialBackoffRetry(
                         config.retryBaseSleepMs(), config.retryMaxSleepMs(), config.retryMaxRetries()))
-                .threadFactory(threads(threadPrefix))
-                .aclProvider(new ClusterAclProvider(config));
+                .threadFactory(threads(threadPrefix));
+        return secure(builder, config).build();
+    }
+
+    /**
+     * Applies the configuration's security to a client builder: digest credentials, the ACL of created znodes and
+     * TLS. With {@code auth-scheme=sasl} the ZooKeeper client authenticates by itself from the JVM's JAAS {@code
+     * Client} section; the creator ACL then names the SASL principal.
+     */
+    public static CuratorFrameworkFactory.Builder secure(
+            CuratorFrameworkFactory.Builder builder, ZookeeperDiscoveryConfig config) {
+        builder.aclProvider(new ClusterAclProvider(config));
         config.auth()
                 .ifPresent(auth -> builder.authorization(
                         config.authScheme().orElse(ZookeeperDiscoveryConfig.DEFAULT_AUTH_SCHEME),
                         auth.getBytes(StandardCharsets.UTF_8)));
         config.tls().ifPresent(tls -> builder.zkClientConfig(tlsClientConfig(tls)));
-        return builder.build();
+        return builder;
     }
 
     static ThreadFactory threads(String prefix) {
