@@ -141,6 +141,10 @@ final class ClusterStatusReader {
         properties.put("connect-string", connectString);
         properties.put("cluster-id", options.clusterIdOrDefault());
         properties.put("base-path", options.basePathOrDefault());
+        // the client's discovery must give up within --timeout-seconds too (its default waits 30 s for ZooKeeper)
+        String seconds = String.valueOf(Math.min(86_400, Math.max(1, timeout.toSeconds())));
+        properties.put("startup-timeout-seconds", seconds);
+        properties.put("connection-timeout-seconds", seconds);
         config.getNetworkConfig()
                 .getDiscoveryConfig()
                 .addDiscoveryStrategyConfig(new DiscoveryStrategyConfig(STRATEGY_CLASS, properties));
