@@ -165,6 +165,28 @@ final class CliBadInputTest {
         assertThat(run.err()).startsWith("error: ").contains(cluster);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            --node-id        | a/b          | Property 'node-id' must be a non-empty znode name
+            --public-address | 127.0.0.1:0  | Property 'public-address' must be host:port with a port in 1..65535
+            """)
+    void node_invalidDiscoverySetting_oneLineErrorNamingTheKey(String option, String value, String message) {
+        CliRun run = CliRun.of(
+                "node",
+                option,
+                value,
+                "--port",
+                String.valueOf(freePort()),
+                "--zookeeper",
+                "127.0.0.1:" + freePort(),
+                "--cluster-name",
+                "bad-node-" + UUID.randomUUID());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(GridkeeperCommand.EXIT_FAILURE);
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(run.err()).startsWith("error: " + message).contains("[" + value + "]");
+    }
+
     @Test
     void policyShow_junkPolicyWrittenPastTheCli_reportsItUnreadableWithoutDumpingIt() throws Exception {
         String cluster = "junk-" + UUID.randomUUID().toString().substring(0, 8);
