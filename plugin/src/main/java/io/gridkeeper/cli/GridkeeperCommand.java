@@ -89,7 +89,9 @@ public final class GridkeeperCommand implements Runnable {
         // Hazelcast wraps a discovery property's validation failure in a bare "Invalid configuration": the cause
         // names the key, the value and what is allowed (the house style "Property 'key' ...")
         for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause.getMessage() != null && cause.getMessage().startsWith("Property '")) {
+            if (cause.getMessage() != null
+                    && cause.getMessage().startsWith("Property '")
+                    && (current.getMessage() == null || !current.getMessage().contains(cause.getMessage()))) {
                 current = cause;
             }
             if (cause == cause.getCause()) {

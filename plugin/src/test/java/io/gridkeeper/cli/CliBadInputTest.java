@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -185,6 +188,38 @@ final class CliBadInputTest {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(GridkeeperCommand.EXIT_FAILURE);
         assertThat(run.err().lines()).hasSize(1);
         assertThat(run.err()).startsWith("error: " + message).contains("[" + value + "]");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            policy: nope                                 | Unknown migration policy [nope]
+            policy: window, gridkeeper.migration.start: 25:99  | Property 'start' must be a time of day
+            policy: delayed, gridkeeper.migration.grace-seconds: -5 | Property 'grace-seconds' must be between
+            """)
+    void node_invalidMigrationSettingInConfigFile_refusesToStartNamingIt(
+            String properties, String message, @TempDir Path directory) throws IOException {
+        StringBuilder yaml = new StringBuilder("hazelcast:\n  properties:\n");
+        for (String property : properties.split(", ")) {
+            String[] keyValue = property.split(": ", 2);
+            String key = keyValue[0].startsWith("gridkeeper.") ? keyValue[0] : "gridkeeper.migration." + keyValue[0];
+            yaml.append("    ").append(key).append(": \"").append(keyValue[1]).append("\"\n");
+        }
+        Path config = Files.writeString(directory.resolve("hazelcast.yaml"), yaml);
+
+        CliRun run = CliRun.of(
+                "node",
+                "--config",
+                config.toString(),
+                "--port",
+                String.valueOf(freePort()),
+                "--zookeeper",
+                "127.0.0.1:" + freePort());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(GridkeeperCommand.EXIT_FAILURE);
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(run.err())
+                .startsWith("error: Invalid migration settings [gridkeeper.migration.")
+                .contains(message);
     }
 
     @Test
