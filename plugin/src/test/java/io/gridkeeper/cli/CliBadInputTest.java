@@ -242,6 +242,20 @@ final class CliBadInputTest {
                 .contains("the stored policy is unreadable (members ignore it)")
                 .contains("(921600 bytes)")
                 .hasSizeLessThan(2_000);
+
+        CliRun doctor = CliRun.of(
+                "doctor",
+                "--zookeeper",
+                zookeeper.getConnectString(),
+                "--cluster-name",
+                cluster,
+                "--timeout-seconds",
+                "1");
+
+        assertThat(doctor.out())
+                .contains("policy-invalid")
+                .contains("(921600 bytes)")
+                .hasSizeLessThan(5_000);
     }
 
     @Test

@@ -95,6 +95,13 @@ final class ZookeeperSaslTest {
                             new ACL(ZooDefs.Perms.ALL, new Id("sasl", USER)),
                             new ACL(ZooDefs.Perms.READ, ZooDefs.Ids.ANYONE_ID_UNSAFE));
 
+            // every znode the cluster created (registry, leader latch and epoch) carries the same ACL
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> anonymous.checkExists().forPath(member.clusterPath() + "/leader/epoch") != null);
+            for (String path : tree(anonymous, member.clusterPath())) {
+                assertThat(anonymous.getACL().forPath(path)).as(path).containsExactlyInAnyOrderElementsOf(acl);
+            }
+
             // a policy znode created by an authenticated member carries the cluster's ACL too
             String policy = member.clusterPath() + "/migration/policy";
             member.curator()
@@ -148,6 +155,15 @@ final class ZookeeperSaslTest {
         } finally {
             System.clearProperty("gridkeeper.zookeeper.auth-scheme");
         }
+    }
+
+    /** The path and every znode below it. */
+    private static List<String> tree(CuratorFramework client, String path) throws Exception {
+        List<String> paths = new java.util.ArrayList<>(List.of(path));
+        for (String child : client.getChildren().forPath(path)) {
+            paths.addAll(tree(client, path + "/" + child));
+        }
+        return paths;
     }
 
     /** A client that does not use the JVM's JAAS Client section. */
