@@ -77,16 +77,30 @@ final class NetworkPartitionFaultTest {
 
     @Test
     void minorityCutOffKeepingZookeeper_protectedCache_rejectsMinorityWritesAndMergesWithoutLoss() throws Exception {
+        partitionScenario(false);
+    }
+
+    @Test
+    void minorityCutOffFromMembersAndZookeeper_protectedCache_rejectsMinorityWritesAndMergesWithoutLoss()
+            throws Exception {
+        partitionScenario(true);
+    }
+
+    /**
+     * Cuts node-c off from node-a and node-b and, when {@code minorityLosesZookeeper}, from ZooKeeper too (its session
+     * expires; the majority then counts 2 of 2 registered). Clients in the root namespace reach every member either way.
+     */
+    private static void partitionScenario(boolean minorityLosesZookeeper) throws Exception {
         String name = "netsplit-" + UUID.randomUUID().toString().substring(0, 8);
         List<String> nodes = new ArrayList<>(MAJORITY);
         nodes.add(MINORITY);
         try (NetworkLab lab = NetworkLab.create(List.of("a", "b", "c"));
-                ZookeeperFixture zookeeper = ZookeeperFixture.ensemble(3, lab.gateway())) {
+                ZookeeperFixture zookeeper = ZookeeperFixture.ensemble(3, lab.serviceAddress())) {
             // closed before ZooKeeper and the namespaces go: clients, then member JVMs
             List<AutoCloseable> resources = new ArrayList<>();
             GridkeeperCachingProvider provider = new GridkeeperCachingProvider();
             try {
-                run(name, nodes, lab, zookeeper, provider, resources);
+                run(name, nodes, lab, zookeeper, provider, resources, minorityLosesZookeeper);
             } finally {
                 provider.close();
                 for (AutoCloseable resource : resources) {
@@ -106,7 +120,8 @@ final class NetworkPartitionFaultTest {
             NetworkLab lab,
             ZookeeperFixture zookeeper,
             GridkeeperCachingProvider provider,
-            List<AutoCloseable> resources)
+            List<AutoCloseable> resources,
+            boolean minorityLosesZookeeper)
             throws Exception {
         CuratorFramework observer = zookeeper.newClient();
         String clusterPath = "/gridkeeper/" + name;
@@ -155,6 +170,9 @@ final class NetworkPartitionFaultTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> workload.acknowledged() > 100);
 
             lab.partition(hosts(MAJORITY), Set.of(host(MINORITY)));
+            if (minorityLosesZookeeper) {
+                lab.cutFromServices(host(MINORITY));
+            }
 
             await("node-c rejects writes to the protected cache")
                     .atMost(Duration.ofSeconds(60))
@@ -167,10 +185,18 @@ final class NetworkPartitionFaultTest {
                     .atMost(Duration.ofSeconds(60))
                     .until(() -> writersClient.getCluster().getMembers().size() == 2);
             workload.awaitProgress(100);
-            // for the whole partition: node-c keeps its ZooKeeper session and keeps rejecting writes
+            if (minorityLosesZookeeper) {
+                // node-c's session expires: the majority is then 2 of 2 registered members
+                await("node-c's registration expired")
+                        .atMost(Duration.ofSeconds(60))
+                        .until(() -> !registered(observer, clusterPath).contains(MINORITY));
+                workload.awaitProgress(100);
+            }
+            // for the whole partition node-c keeps rejecting writes, and keeps its registration if it kept ZooKeeper
+            int registeredDuringPartition = minorityLosesZookeeper ? 2 : 3;
             await().during(PARTITION)
                     .atMost(PARTITION.plusSeconds(30))
-                    .until(() -> registered(observer, clusterPath).size() == 3);
+                    .until(() -> registered(observer, clusterPath).size() == registeredDuringPartition);
             assertThatThrownBy(() -> minorityCache.put("probe", 2L))
                     .hasCauseInstanceOf(SplitBrainProtectionException.class);
             minorityClient.shutdown();
@@ -199,9 +225,11 @@ final class NetworkPartitionFaultTest {
         }
         Map<String, String> lost = ledger.lost(cache::get);
         FaultResults.record(
-                "network partition, minority keeps ZooKeeper",
-                "node-c cut off from node-a/node-b for " + PARTITION.toSeconds()
-                        + " s after it rejected writes (netns blackhole routes)",
+                minorityLosesZookeeper
+                        ? "network partition, minority also loses ZooKeeper"
+                        : "network partition, minority keeps ZooKeeper",
+                "node-c cut off from node-a/node-b" + (minorityLosesZookeeper ? " and ZooKeeper" : "") + " for "
+                        + PARTITION.toSeconds() + " s after it rejected writes (netns blackhole routes)",
                 operations,
                 acknowledged,
                 failures,
