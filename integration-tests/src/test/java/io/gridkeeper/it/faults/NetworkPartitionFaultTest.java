@@ -18,10 +18,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A real network partition between members: three member JVMs, each in its own network namespace with its own address
- * ({@link NetworkLab}), are cut into {node-a, node-b} | {node-c} by blackhole routes. ZooKeeper (an ensemble of 3 in
- * the root namespace) stays reachable from every namespace, so the minority member <b>keeps its ZooKeeper session</b>:
- * the case a member-count function also handles, and the one the registry function must get right by counting the
- * members it sees (1) against those registered (3), not by its own session.
+ * ({@link NetworkLab}), are cut into {node-a, node-b} | {node-c} by blackhole routes. In the first case ZooKeeper (an
+ * ensemble of 3 in the root namespace) stays reachable from every namespace, so the minority member <b>keeps its
+ * ZooKeeper session</b>: the case a member-count function also handles, and the one the registry function must get
+ * right by counting the members it sees (1) against those registered (3), not by its own session. In the second case
+ * node-c loses ZooKeeper too, and its registration expires during the partition.
  *
  * <p>The cache {@value FaultCluster#CACHE} is protected by {@link ZookeeperSplitBrainProtectionFunction} through the
  * documented hazelcast.yaml. The writers' client reaches the cluster through node-a only (single-member routing): it
