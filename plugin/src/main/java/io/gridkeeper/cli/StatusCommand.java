@@ -2,7 +2,13 @@ package io.gridkeeper.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -96,7 +102,7 @@ public final class StatusCommand implements Callable<Integer> {
                 } else {
                     out.print(CLEAR_SCREEN);
                     out.println("gridkeeper status --watch  every " + DurationConverter.show(interval) + "  "
-                            + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                            + Instant.now().truncatedTo(ChronoUnit.SECONDS)
                             + "  (Ctrl-C to stop)");
                     out.println(text(status));
                 }
@@ -180,7 +186,7 @@ public final class StatusCommand implements Callable<Integer> {
                                 .filter(ClusterStatus.MemberStatus::registered)
                                 .count()
                         + " registered in ZooKeeper");
-        List<String[]> rows = new java.util.ArrayList<>();
+        List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"ADDRESS", "NODE ID", "ZONE", "ZK SESSION", "POLICY", "NOTE"});
         for (ClusterStatus.MemberStatus member : status.members()) {
             rows.add(new String[] {
@@ -224,10 +230,10 @@ public final class StatusCommand implements Callable<Integer> {
             return policy.policy() + (policy.settings().isEmpty() ? "" : " " + policy.settings())
                     + "  (cluster-wide, set " + policy.setAt() + ")";
         }
-        java.util.Set<String> inForce = status.members().stream()
+        Set<String> inForce = status.members().stream()
                 .map(ClusterStatus.MemberStatus::policy)
-                .filter(java.util.Objects::nonNull)
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
+                .filter(Objects::nonNull)
+                .collect(Collectors.toCollection(TreeSet::new));
         return "each member's start configuration"
                 + (inForce.isEmpty() ? "" : " (in force: " + String.join(", ", inForce) + ")");
     }
@@ -263,7 +269,7 @@ public final class StatusCommand implements Callable<Integer> {
     }
 
     private static String note(ClusterStatus.MemberStatus member) {
-        List<String> notes = new java.util.ArrayList<>();
+        List<String> notes = new ArrayList<>();
         if (member.leader()) {
             notes.add("leader");
         }
