@@ -104,15 +104,16 @@ final class ClusterStatusReader {
             PolicyShowCommand.PolicyReport policy = PolicyShowCommand.read(curator, clusterPath);
             HoldRecord hold = MigrationZnodes.readHold(curator, clusterPath).orElse(null);
             ZookeeperHealth zookeeper = ZookeeperConnection.health(curator, options.connectStringOrDev());
-            Map<String, String> zones = new TreeMap<>();
-            client.getCluster().getMembers().forEach(member -> {
-                String zone = member.getAttribute(GridkeeperNode.ZONE_ATTRIBUTE);
-                if (zone != null) {
-                    zones.put(MemberReports.address(member), zone);
-                }
-            });
+            Map<String, Attributes> attributes = new TreeMap<>();
+            client.getCluster()
+                    .getMembers()
+                    .forEach(member -> attributes.put(
+                            MemberReports.address(member),
+                            new Attributes(
+                                    member.getAttribute(GridkeeperNode.NODE_ID_ATTRIBUTE),
+                                    member.getAttribute(GridkeeperNode.ZONE_ATTRIBUTE))));
             MemberReports reports = MemberReports.collect(client, timeout);
-            return assemble(registry, leadership, policy, hold, zookeeper, reports, zones);
+            return assemble(registry, leadership, policy, hold, zookeeper, reports, attributes);
         }
 
         @Override
@@ -196,7 +197,7 @@ final class ClusterStatusReader {
             @Nullable HoldRecord hold,
             ZookeeperHealth zookeeper,
             MemberReports reports,
-            Map<String, String> zones) {
+            Map<String, Attributes> attributes) {
         LeaderIdentity leader = leadership.leader().orElse(null);
         List<ClusterStatus.MemberStatus> statuses = new ArrayList<>();
         Map<String, RegistryEntry> unmatched = new LinkedHashMap<>(registry);
@@ -213,11 +214,15 @@ final class ClusterStatusReader {
                 }
             }
             MemberReport report = reports.reports().get(address);
-            String nodeId = member.getValue();
+            Attributes attribute = attributes.getOrDefault(address, new Attributes(null, null));
+            String nodeId = attribute.nodeId();
             if (nodeId == null && entry != null) {
                 nodeId = entry.nodeId();
             }
-            String zone = zones.get(address);
+            if (nodeId == null) {
+                nodeId = member.getValue(); // the controller's fallback: the address
+            }
+            String zone = attribute.zone();
             if (zone == null && entry != null) {
                 zone = entry.zone();
             }
@@ -293,6 +298,10 @@ final class ClusterStatusReader {
         return leader != null
                 && (leader.address().equals(address) || leader.nodeId().equals(nodeId));
     }
+
+    /** The Gridkeeper member attributes the status shows, null when a member lacks them. */
+    private record Attributes(
+            @Nullable String nodeId, @Nullable String zone) {}
 
     /**
      * What the status needs from a registration znode (a Curator ServiceInstance whose payload is the member's).
