@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.hazelcast.config.EvictionConfig;
+import com.hazelcast.config.EvictionPolicy;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MaxSizePolicy;
+import com.hazelcast.core.EntryView;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.gridkeeper.jcache.GridkeeperCache;
 import java.io.Serializable;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +39,9 @@ import javax.cache.integration.CacheWriterException;
 import javax.cache.management.CacheStatisticsMXBean;
 import javax.cache.processor.EntryProcessor;
 import javax.cache.processor.MutableEntry;
+import javax.management.MBeanServer;
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,6 +79,21 @@ final class ClusterSemanticsTest {
         MutableConfiguration<String, String> configuration = cache.getConfiguration(MutableConfiguration.class);
         assertThat(configuration.getExpiryPolicyFactory().create().getExpiryForCreation())
                 .isEqualTo(javax.cache.expiry.Duration.ONE_HOUR);
+    }
+
+    @Test
+    void configuration_createdOnAMember_isVisibleOnAClient() {
+        first.createCache(
+                "configured-for-client",
+                new MutableConfiguration<String, String>()
+                        .setTypes(String.class, String.class)
+                        .setReadThrough(true)
+                        .setCacheLoaderFactory(FactoryBuilder.factoryOf(PrefixLoader.class)));
+
+        Cache<String, String> cache =
+                cluster.cacheManager(cluster.client()).getCache("configured-for-client", String.class, String.class);
+
+        assertThat(cache.get("a")).isEqualTo("loaded-a");
     }
 
     @Test
@@ -143,6 +167,38 @@ final class ClusterSemanticsTest {
         assertThat(cache.containsKey("key")).isFalse();
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> RecordingListener.events("zero-access").contains(EventType.EXPIRED));
+    }
+
+    @Test
+    void expiry_zeroForCreation_entryIsNotStoredAnywhere() {
+        Cache<String, String> cache = first.createCache(
+                "zero-creation",
+                new MutableConfiguration<String, String>()
+                        .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(javax.cache.expiry.Duration.ZERO)));
+
+        second.<String, String>getCache("zero-creation").put("key", "value");
+
+        assertThat(cache.containsKey("key")).isFalse();
+        assertThat(cluster.member(0).getMap("zero-creation").size()).isZero();
+    }
+
+    @Test
+    void expiry_nullForUpdate_keepsTheEntrysExpiry() {
+        first.createCache(
+                "null-update",
+                new MutableConfiguration<String, String>()
+                        .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(javax.cache.expiry.Duration.ONE_HOUR)));
+        IMap<String, String> map = cluster.member(0).getMap("null-update");
+        // an expiry neither the creation duration (1 hour) nor eternal
+        map.put("key", "one", 3, java.util.concurrent.TimeUnit.HOURS);
+        long expiration = map.getEntryView("key").getExpirationTime();
+
+        second.<String, String>getCache("null-update").put("key", "two");
+
+        EntryView<String, String> updated = map.getEntryView("key");
+        assertThat(updated.getValue()).isEqualTo("two");
+        // Hazelcast keeps TTLs in whole seconds: the expiry may move by up to a second
+        assertThat(updated.getExpirationTime()).isBetween(expiration - 2_000, expiration + 2_000);
     }
 
     @Test
@@ -246,13 +302,32 @@ final class ClusterSemanticsTest {
     void eviction_notConfigured_keepsEveryEntry() {
         Cache<Integer, Integer> cache = first.createCache("no-eviction", new MutableConfiguration<>());
         Map<Integer, Integer> entries = new HashMap<>();
-        for (int i = 0; i < 25_000; i++) {
+        for (int i = 0; i < 30_000; i++) {
             entries.put(i, i);
         }
 
         cache.putAll(entries);
 
-        assertThat(cache.unwrap(IMap.class).size()).isEqualTo(25_000);
+        assertThat(second.getCache("no-eviction").unwrap(IMap.class).size()).isEqualTo(30_000);
+    }
+
+    @Test
+    void eviction_configuredOnTheMap_boundsTheCache() {
+        // the member configuration bounds the map to 1,000 entries per member; Hazelcast evicts per partition
+        cluster.member(0)
+                .getConfig()
+                .addMapConfig(new MapConfig("bounded")
+                        .setEvictionConfig(new EvictionConfig()
+                                .setEvictionPolicy(EvictionPolicy.LRU)
+                                .setMaxSizePolicy(MaxSizePolicy.PER_NODE)
+                                .setSize(1_000)));
+        Cache<Integer, Integer> cache = first.createCache("bounded", new MutableConfiguration<>());
+
+        for (int i = 0; i < 10_000; i++) {
+            cache.put(i, i);
+        }
+
+        assertThat(second.getCache("bounded").unwrap(IMap.class).size()).isBetween(1, 5_000);
     }
 
     @Test
@@ -293,6 +368,40 @@ final class ClusterSemanticsTest {
             assertThat(statistics.getCachePuts()).isEqualTo(1);
             assertThat(statistics.getCacheHits()).isEqualTo(1);
         });
+    }
+
+    @Test
+    void management_enabledOnTwoMembers_mxBeansUnderTheSpecNamesReportClusterWideStatistics() throws Exception {
+        Cache<String, String> one = first.createCache(
+                "managed",
+                new MutableConfiguration<String, String>()
+                        .setTypes(String.class, String.class)
+                        .setManagementEnabled(true)
+                        .setStatisticsEnabled(true));
+        Cache<String, String> two = second.getCache("managed", String.class, String.class);
+
+        one.put("key", "value");
+        two.get("key");
+        two.get("absent");
+
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        assertThat(server.getAttribute(specName("CacheConfiguration", second, "managed"), "ValueType"))
+                .isEqualTo(String.class.getName());
+        for (CacheManager manager : List.of(first, second)) {
+            ObjectName statistics = specName("CacheStatistics", manager, "managed");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(server.getAttribute(statistics, "CachePuts")).isEqualTo(1L);
+                assertThat(server.getAttribute(statistics, "CacheHits")).isEqualTo(1L);
+                assertThat(server.getAttribute(statistics, "CacheMisses")).isEqualTo(1L);
+            });
+        }
+    }
+
+    /** The JSR-107 object name, written out here rather than taken from the adapter. */
+    private static ObjectName specName(String type, CacheManager manager, String cache)
+            throws MalformedObjectNameException {
+        String uri = manager.getURI().toString().replaceAll("[,:=\n]", ".");
+        return new ObjectName("javax.cache:type=" + type + ",CacheManager=" + uri + ",Cache=" + cache);
     }
 
     private static void repeat(int times, Runnable action) {
