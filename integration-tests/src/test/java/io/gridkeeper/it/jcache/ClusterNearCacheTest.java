@@ -6,11 +6,17 @@ import static org.awaitility.Awaitility.await;
 import com.hazelcast.map.IMap;
 import io.gridkeeper.jcache.configuration.ProviderProperties;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.configuration.MutableConfiguration;
+import javax.cache.processor.EntryProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,6 +97,46 @@ final class ClusterNearCacheTest {
                 .untilAsserted(
                         () -> keys.forEach(key -> assertThat(reader.get(key)).isEqualTo("two")));
         assertThat(nearCacheHits(reader)).isPositive();
+    }
+
+    @Test
+    void invoke_nearCacheOnBothMembers_countsEveryIncrement() {
+        List<String> keys = cluster.keysOwnedByEveryMember("counter-", 2);
+        List<Cache<String, Integer>> caches = List.of(
+                nearFirst.createCache("near-counters", new MutableConfiguration<>()),
+                nearSecond.getCache("near-counters"));
+        // reads fill both near caches before the increments start
+        caches.forEach(cache -> keys.forEach(key -> cache.put(key, 0)));
+        caches.forEach(cache -> keys.forEach(cache::get));
+        EntryProcessor<String, Integer, Void> increment = (entry, arguments) -> {
+            entry.setValue(entry.getValue() + 1);
+            return null;
+        };
+        int rounds = 50;
+        ExecutorService invokers = Executors.newFixedThreadPool(2, task -> new Thread(task, "near-invoker"));
+        try {
+            List<CompletableFuture<Void>> running = new ArrayList<>();
+            for (Cache<String, Integer> cache : caches) {
+                running.add(CompletableFuture.runAsync(
+                        () -> {
+                            for (int round = 0; round < rounds; round++) {
+                                keys.forEach(key -> cache.invoke(key, increment));
+                            }
+                        },
+                        invokers));
+            }
+            CompletableFuture.allOf(running.toArray(CompletableFuture[]::new))
+                    .orTimeout(120, TimeUnit.SECONDS)
+                    .join();
+        } finally {
+            invokers.shutdownNow();
+        }
+
+        // a lost increment never reaches the total; a near cache only delays seeing it
+        IMap<String, Integer> map = cluster.member(0).getMap("near-counters");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() ->
+                        keys.forEach(key -> assertThat(map.get(key)).as(key).isEqualTo(2 * rounds)));
     }
 
     private static void readTwice(Cache<String, String> cache, List<String> keys, String expected) {
