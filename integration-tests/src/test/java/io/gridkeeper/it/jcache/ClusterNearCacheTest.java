@@ -100,12 +100,13 @@ final class ClusterNearCacheTest {
     }
 
     @Test
-    void invoke_nearCacheOnBothMembers_countsEveryIncrement() {
+    void invoke_nearCacheOnTwoMembersAndAClient_countsEveryIncrement() {
         List<String> keys = cluster.keysOwnedByEveryMember("counter-", 2);
         List<Cache<String, Integer>> caches = List.of(
                 nearFirst.createCache("near-counters", new MutableConfiguration<>()),
-                nearSecond.getCache("near-counters"));
-        // reads fill both near caches before the increments start
+                nearSecond.getCache("near-counters"),
+                cluster.cacheManager(cluster.client(), nearCache()).getCache("near-counters"));
+        // reads fill every near cache before the increments start
         caches.forEach(cache -> keys.forEach(key -> cache.put(key, 0)));
         caches.forEach(cache -> keys.forEach(cache::get));
         EntryProcessor<String, Integer, Void> increment = (entry, arguments) -> {
@@ -113,7 +114,8 @@ final class ClusterNearCacheTest {
             return null;
         };
         int rounds = 50;
-        ExecutorService invokers = Executors.newFixedThreadPool(2, task -> new Thread(task, "near-invoker"));
+        ExecutorService invokers =
+                Executors.newFixedThreadPool(caches.size(), task -> new Thread(task, "near-invoker"));
         try {
             List<CompletableFuture<Void>> running = new ArrayList<>();
             for (Cache<String, Integer> cache : caches) {
@@ -136,7 +138,7 @@ final class ClusterNearCacheTest {
         IMap<String, Integer> map = cluster.member(0).getMap("near-counters");
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() ->
-                        keys.forEach(key -> assertThat(map.get(key)).as(key).isEqualTo(2 * rounds)));
+                        keys.forEach(key -> assertThat(map.get(key)).as(key).isEqualTo(caches.size() * rounds)));
     }
 
     private static void readTwice(Cache<String, String> cache, List<String> keys, String expected) {

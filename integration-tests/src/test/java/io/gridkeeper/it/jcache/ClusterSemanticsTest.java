@@ -109,6 +109,16 @@ final class ClusterSemanticsTest {
     }
 
     @Test
+    void getCache_existingIMapFromAClient_isAViewOverIt() {
+        cluster.member(1).getMap("plain-map-for-client").put("key", "value");
+
+        Cache<Object, Object> cache = cluster.cacheManager(cluster.client()).getCache("plain-map-for-client");
+
+        assertThat(cache).isNotNull();
+        assertThat(cache.get("key")).isEqualTo("value");
+    }
+
+    @Test
     void storeByValue_valueMutatedAfterPut_cacheKeepsTheOriginal() {
         Cache<String, ArrayList<String>> cache = first.createCache("by-value", new MutableConfiguration<>());
         ArrayList<String> value = new ArrayList<>(List.of("a"));
@@ -350,6 +360,23 @@ final class ClusterSemanticsTest {
         @SuppressWarnings({"unchecked", "rawtypes"})
         Cache<Object, Object> raw = (Cache) cache;
         assertThatThrownBy(() -> raw.put(1, "value")).isInstanceOf(ClassCastException.class);
+    }
+
+    @Test
+    void operations_badInputThroughAClient_throwSpecExceptions() {
+        first.createCache(
+                "bad-client-input", new MutableConfiguration<String, String>().setTypes(String.class, String.class));
+        Cache<String, String> cache =
+                cluster.cacheManager(cluster.client()).getCache("bad-client-input", String.class, String.class);
+
+        assertThatThrownBy(() -> cache.get(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> cache.invoke("key", null)).isInstanceOf(NullPointerException.class);
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Cache<Object, Object> raw = (Cache) cache;
+        assertThatThrownBy(() -> raw.put("key", 1)).isInstanceOf(ClassCastException.class);
+        cache.close();
+        assertThatThrownBy(() -> cache.put("key", "value")).isInstanceOf(IllegalStateException.class);
+        assertThat(second.getCache("bad-client-input").isClosed()).isFalse();
     }
 
     @Test
