@@ -105,14 +105,15 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
         this.name = name;
         this.configuration = configuration;
         this.preExistingMap = preExistingMap;
-        if (nearCache) {
+        Factory<ExpiryPolicy> expiryFactory = configuration.getExpiryPolicyFactory();
+        ExpiryPolicy policy = expiryFactory == null ? new EternalExpiryPolicy() : expiryFactory.create();
+        this.expiry = new ExpiryCalculator(policy == null ? new EternalExpiryPolicy() : policy);
+        // Hazelcast's near cache is not invalidated when an entry's TTL runs out: only eternal caches get one
+        if (nearCache && expiry.isEternal()) {
             NearCaches.enable(handle.instance(), name);
         }
         this.nearCached = NearCaches.isEnabled(handle.instance(), name);
         this.map = handle.instance().getMap(name);
-        Factory<ExpiryPolicy> expiryFactory = configuration.getExpiryPolicyFactory();
-        ExpiryPolicy policy = expiryFactory == null ? new EternalExpiryPolicy() : expiryFactory.create();
-        this.expiry = new ExpiryCalculator(policy == null ? new EternalExpiryPolicy() : policy);
         this.loader = configuration.getCacheLoaderFactory() == null
                 ? null
                 : configuration.getCacheLoaderFactory().create();

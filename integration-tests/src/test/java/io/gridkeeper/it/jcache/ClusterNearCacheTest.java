@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.configuration.MutableConfiguration;
+import javax.cache.expiry.CreatedExpiryPolicy;
 import javax.cache.processor.EntryProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,6 +65,23 @@ final class ClusterNearCacheTest {
                         () -> keys.forEach(key -> assertThat(reader.get(key)).isNull()));
 
         assertThat(nearCacheHits(reader)).isPositive();
+    }
+
+    @Test
+    void nearCache_cacheWithExpiry_readerSeesTheEntryExpire() {
+        List<String> keys = cluster.keysOwnedByEveryMember("expiring-", 2);
+        Cache<String, String> reader = nearFirst.createCache(
+                "near-expiring",
+                new MutableConfiguration<String, String>()
+                        .setExpiryPolicyFactory(
+                                CreatedExpiryPolicy.factoryOf(new javax.cache.expiry.Duration(TimeUnit.SECONDS, 2))));
+        Cache<String, String> writer = plainSecond.getCache("near-expiring");
+        keys.forEach(key -> writer.put(key, "value"));
+        readTwice(reader, keys, "value");
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> keys.forEach(key -> assertThat(reader.get(key)).isNull()));
     }
 
     @Test
