@@ -99,25 +99,38 @@ final class ClusterEntryProcessorTest {
     }
 
     @Test
-    void invokeAll_concurrentlyOnTwoMembersAndAClient_countsEveryIncrement() {
-        first().createCache("invoke-all-counters", new MutableConfiguration<String, Integer>());
+    void invokeAll_nonSerializableProcessorConcurrentlyOnTwoMembersAndAClient_countsEveryIncrement() {
         EntryProcessor<String, Integer, Void> increment = (entry, arguments) -> {
             entry.setValue(entry.exists() ? entry.getValue() + 1 : 1);
             return null;
         };
+
+        int invocations = incrementAllConcurrently("caller-invoke-all", increment);
+
+        assertCounted("caller-invoke-all", invocations);
+    }
+
+    @Test
+    void invokeAll_serializableProcessorConcurrentlyOnTwoMembersAndAClient_countsEveryIncrement() {
+        int invocations = incrementAllConcurrently("owner-invoke-all", new Increment());
+
+        assertCounted("owner-invoke-all", invocations);
+    }
+
+    /** Each instance runs one invoker calling invokeAll on every key; returns how often each key was incremented. */
+    private int incrementAllConcurrently(String name, EntryProcessor<String, Integer, ?> task) {
+        first().createCache(name, new MutableConfiguration<String, Integer>());
         List<Runnable> tasks = new ArrayList<>();
         for (CacheManager manager : managers) {
-            Cache<String, Integer> cache = manager.getCache("invoke-all-counters");
+            Cache<String, Integer> cache = manager.getCache(name);
             tasks.add(() -> {
                 for (int round = 0; round < ROUNDS; round++) {
-                    cache.invokeAll(new HashSet<>(keys), increment);
+                    cache.invokeAll(new HashSet<>(keys), task);
                 }
             });
         }
-
         runTogether(tasks);
-
-        assertCounted("invoke-all-counters", ROUNDS * managers.size());
+        return ROUNDS * tasks.size();
     }
 
     /** Members run two invokers each, the client one; returns how often each key was incremented. */
