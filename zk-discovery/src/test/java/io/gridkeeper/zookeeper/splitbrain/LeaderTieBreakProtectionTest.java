@@ -9,6 +9,7 @@ import com.hazelcast.config.DiscoveryStrategyConfig;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.splitbrainprotection.SplitBrainProtectionFunction;
 import io.gridkeeper.zookeeper.ZookeeperDiscoveryStrategyFactory;
 import io.gridkeeper.zookeeper.ZookeeperMember;
@@ -24,6 +25,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.apache.curator.test.TestingServer;
@@ -123,7 +125,7 @@ final class LeaderTieBreakProtectionTest {
     }
 
     /** What {@code function}, running on {@code judge}, answers for a view of exactly {@code side}. */
-    private static <F extends SplitBrainProtectionFunction & com.hazelcast.core.HazelcastInstanceAware> boolean verdict(
+    private static <F extends SplitBrainProtectionFunction & HazelcastInstanceAware> boolean verdict(
             Supplier<F> function, HazelcastInstance judge, List<HazelcastInstance> side) {
         F instance = function.get();
         instance.setHazelcastInstance(judge);
@@ -139,7 +141,7 @@ final class LeaderTieBreakProtectionTest {
                 .orElse(0);
     }
 
-    private static java.util.Optional<LeaderIdentity> leaderSeenBy(HazelcastInstance member) {
+    private static Optional<LeaderIdentity> leaderSeenBy(HazelcastInstance member) {
         return ClusterLeadership.forInstance(member).flatMap(LeaderElection::currentLeader);
     }
 
