@@ -89,6 +89,7 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
     private final CacheStatistics statistics;
     private final ClusterStatistics.View clusterStatistics;
     private final boolean preExistingMap;
+    private final boolean nearCached;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Set<CompletableFuture<Void>> loadsInFlight = ConcurrentHashMap.newKeySet();
     private @Nullable ExpiryWatch expiryWatch;
@@ -104,13 +105,15 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
         this.name = name;
         this.configuration = configuration;
         this.preExistingMap = preExistingMap;
-        if (nearCache) {
-            NearCaches.enable(handle.instance(), name);
-        }
-        this.map = handle.instance().getMap(name);
         Factory<ExpiryPolicy> expiryFactory = configuration.getExpiryPolicyFactory();
         ExpiryPolicy policy = expiryFactory == null ? new EternalExpiryPolicy() : expiryFactory.create();
         this.expiry = new ExpiryCalculator(policy == null ? new EternalExpiryPolicy() : policy);
+        // Hazelcast's near cache is not invalidated when an entry's TTL runs out: only eternal caches get one
+        if (nearCache && expiry.isEternal()) {
+            NearCaches.enable(handle.instance(), name);
+        }
+        this.nearCached = NearCaches.isEnabled(handle.instance(), name);
+        this.map = handle.instance().getMap(name);
         this.loader = configuration.getCacheLoaderFactory() == null
                 ? null
                 : configuration.getCacheLoaderFactory().create();
@@ -242,7 +245,7 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
                         }
                         if (replaceExistingValues) {
                             locked(key, () -> {
-                                V old = map.get(key);
+                                V old = lockedValue(key);
                                 if (old == null) {
                                     storeNew(key, value, batch);
                                 } else {
@@ -388,7 +391,7 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
                 }
             } else {
                 stored = locked(key, () -> {
-                    if (map.get(key) != null) {
+                    if (lockedValue(key) != null) {
                         return false;
                     }
                     if (writer != null) {
@@ -456,7 +459,7 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
                 return removed;
             }
             boolean removed = locked(key, () -> {
-                V current = map.get(key);
+                V current = lockedValue(key);
                 if (current == null) {
                     statistics.misses(1);
                     return false;
@@ -533,7 +536,7 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
                 return replaced;
             }
             boolean replaced = locked(key, () -> {
-                V current = map.get(key);
+                V current = lockedValue(key);
                 if (current == null) {
                     statistics.misses(1);
                     return false;
@@ -587,7 +590,7 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
                 }
             } else {
                 old = locked(key, () -> {
-                    V current = map.get(key);
+                    V current = lockedValue(key);
                     if (current == null) {
                         return null;
                     }
@@ -714,7 +717,7 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
     private <T> @Nullable T invokeLocked(
             K key, EntryProcessor<K, V, T> processor, Object[] arguments, EventDispatcher<K, V>.Batch batch) {
         long start = System.nanoTime();
-        V current = map.get(key);
+        V current = lockedValue(key);
         Function<K, @Nullable V> load = readThrough ? k -> Integration.load(loader, k) : null;
         CallerMutableEntry<K, V> entry = new CallerMutableEntry<>(key, current, load);
         T result;
@@ -1086,6 +1089,18 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
         return writer == null && expiry.isEternal();
     }
 
+    /**
+     * The value as the partition owner holds it, for reads under the key's lock: a near cache may not have seen
+     * another member's change yet, and a stale read there would lose that change.
+     */
+    private @Nullable V lockedValue(K key) {
+        if (!nearCached) {
+            return map.get(key);
+        }
+        EntryView<K, V> view = map.getEntryView(key);
+        return view == null ? null : view.getValue();
+    }
+
     private <R> R locked(K key, Supplier<R> body) {
         map.lock(key);
         try {
@@ -1097,7 +1112,7 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
 
     /** Under the key's lock: writes through (when asked), stores, records the event; returns the old value. */
     private @Nullable V putLocked(K key, V value, EventDispatcher<K, V>.Batch batch, boolean write) {
-        V old = map.get(key);
+        V old = lockedValue(key);
         if (write && writer != null) {
             Integration.write(writer, new GridkeeperEntry<>(key, value));
         }

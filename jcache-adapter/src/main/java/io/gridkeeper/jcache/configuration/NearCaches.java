@@ -21,6 +21,14 @@ public final class NearCaches {
 
     private NearCaches() {}
 
+    /** Whether the instance's proxies of the map have a near cache (configured here or by the user). */
+    public static boolean isEnabled(HazelcastInstance instance, String mapName) {
+        if (instance instanceof HazelcastClientProxy client) {
+            return client.getClientConfig().getNearCacheConfig(mapName) != null;
+        }
+        return instance.getConfig().findMapConfig(mapName).getNearCacheConfig() != null;
+    }
+
     /** Configures a near cache for the map unless one is configured already. */
     public static void enable(HazelcastInstance instance, String mapName) {
         NearCacheConfig nearCache = new NearCacheConfig(mapName)
