@@ -80,16 +80,6 @@ public final class MigrationService implements ManagedService, GracefulShutdownA
             log.info("Gridkeeper migration controller disabled by [" + PREFIX + ENABLED + "=false]");
             return;
         }
-        try {
-            MigrationPolicies.load(nodeEngine.getConfigClassLoader()).decider(settings);
-        } catch (InvalidConfigurationException e) {
-            // Hazelcast only logs a failing service init; run Hazelcast's default instead so that a valid policy set
-            // at run time through ZooKeeper still takes effect without a restart.
-            log.severe("Invalid migration settings " + settings + ": " + e.getMessage() + "; the controller runs the"
-                    + " [immediate] policy (Hazelcast's default) until a valid one is set with `gridkeeper policy set`"
-                    + " or in " + PREFIX + "* properties");
-            settings.clear();
-        }
         HazelcastInstance instance = nodeEngine.getHazelcastInstance();
         instance.getLifecycleService().addLifecycleListener(event -> {
             if (event.getState() == LifecycleEvent.LifecycleState.STARTED) {
@@ -133,8 +123,8 @@ public final class MigrationService implements ManagedService, GracefulShutdownA
 
     /**
      * Checks the {@value #PREFIX}* settings a member would start with (its configuration's properties and JVM system
-     * properties), for a launcher that wants to fail before the member starts: a member itself only logs invalid
-     * settings (Hazelcast does not fail a start on a service's init) and runs the default policy.
+     * properties). Every member runs this while Hazelcast builds it ({@link MigrationServiceDescriptorProvider}), so
+     * a member with an invalid setting does not start; a launcher may call it earlier to fail before any work.
      *
      * @throws InvalidConfigurationException naming the setting, the value and what is allowed
      */
