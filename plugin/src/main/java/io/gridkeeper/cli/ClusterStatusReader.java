@@ -4,34 +4,34 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
-import com.hazelcast.cluster.Member;
 import com.hazelcast.config.DiscoveryStrategyConfig;
 import com.hazelcast.core.HazelcastInstance;
-import io.gridkeeper.node.ClusterHealth;
-import io.gridkeeper.node.ClusterHealthTask;
+import io.gridkeeper.migration.control.HoldRecord;
+import io.gridkeeper.migration.control.MigrationZnodes;
 import io.gridkeeper.node.GridkeeperNode;
 import io.gridkeeper.zookeeper.election.LeaderIdentity;
 import io.gridkeeper.zookeeper.election.LeadershipView;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.utils.ZKPaths;
 import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.data.Stat;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a cluster's status: the registry and election znodes from ZooKeeper, the member list as a Hazelcast client
- * (found through the ZooKeeper discovery strategy), and state/safety from a {@link ClusterHealthTask} run on one
- * member through an {@code IExecutorService} (cluster state and {@code isClusterSafe()} are member-only APIs).
+ * (found through the ZooKeeper discovery strategy), the policy and hold znodes, this tool's own ZooKeeper session, and
+ * the {@link MemberReports} of every member (cluster state, {@code isClusterSafe()}, partitions without backup and the
+ * member's ZooKeeper session are member-only views), the same observation {@code doctor} judges.
  */
 final class ClusterStatusReader {
 
@@ -41,7 +41,6 @@ final class ClusterStatusReader {
     /** Hazelcast finds a strategy by its class name (the factory's strategy type). */
     private static final String STRATEGY_CLASS = "io.gridkeeper.zookeeper.ZookeeperDiscoveryStrategy";
 
-    private static final String EXECUTOR = "gridkeeper-status";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ClusterOptions options;
@@ -102,22 +101,19 @@ final class ClusterStatusReader {
             String clusterPath = options.clusterPath();
             Map<String, RegistryEntry> registry = readRegistry(curator, clusterPath);
             LeadershipView leadership = LeadershipView.read(curator, clusterPath);
-            List<Member> members = new ArrayList<>(client.getCluster().getMembers());
-            ClusterHealth health = null;
-            String healthNote = null;
-            try {
-                health = client.getExecutorService(EXECUTOR)
-                        .submit(new ClusterHealthTask())
-                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                healthNote = "interrupted";
-            } catch (ExecutionException | TimeoutException | RuntimeException e) {
-                healthNote = "no member answered the health check (members not started by gridkeeper.jar lack"
-                        + " its classes): " + GridkeeperCommand.oneLine(e);
-            }
-            return assemble(
-                    options.connectStringOrDev(), clusterPath, registry, leadership, members, health, healthNote);
+            PolicyShowCommand.PolicyReport policy = PolicyShowCommand.read(curator, clusterPath);
+            HoldRecord hold = MigrationZnodes.readHold(curator, clusterPath).orElse(null);
+            ZookeeperHealth zookeeper = ZookeeperConnection.health(curator, options.connectStringOrDev());
+            Map<String, Attributes> attributes = new TreeMap<>();
+            client.getCluster()
+                    .getMembers()
+                    .forEach(member -> attributes.put(
+                            MemberReports.address(member),
+                            new Attributes(
+                                    member.getAttribute(GridkeeperNode.NODE_ID_ATTRIBUTE),
+                                    member.getAttribute(GridkeeperNode.ZONE_ATTRIBUTE))));
+            MemberReports reports = MemberReports.collect(client, timeout);
+            return assemble(registry, leadership, policy, hold, zookeeper, reports, attributes);
         }
 
         @Override
@@ -141,6 +137,10 @@ final class ClusterStatusReader {
         properties.put("connect-string", connectString);
         properties.put("cluster-id", options.clusterIdOrDefault());
         properties.put("base-path", options.basePathOrDefault());
+        // the client's discovery must give up within --timeout-seconds too (its default waits 30 s for ZooKeeper)
+        String seconds = String.valueOf(Math.min(86_400, Math.max(1, timeout.toSeconds())));
+        properties.put("startup-timeout-seconds", seconds);
+        properties.put("connection-timeout-seconds", seconds);
         config.getNetworkConfig()
                 .getDiscoveryConfig()
                 .addDiscoveryStrategyConfig(new DiscoveryStrategyConfig(STRATEGY_CLASS, properties));
@@ -174,8 +174,9 @@ final class ClusterStatusReader {
             }
             for (String child : children) {
                 try {
-                    RegistryEntry entry =
-                            RegistryEntry.parse(curator.getData().forPath(ZKPaths.makePath(membersPath, child)));
+                    Stat stat = new Stat();
+                    byte[] data = curator.getData().storingStatIn(stat).forPath(ZKPaths.makePath(membersPath, child));
+                    RegistryEntry entry = RegistryEntry.parse(data, stat.getEphemeralOwner());
                     if (entry != null) {
                         entries.put(entry.privateAddress(), entry);
                     }
@@ -194,19 +195,18 @@ final class ClusterStatusReader {
     }
 
     private ClusterStatus assemble(
-            String connectString,
-            String clusterPath,
             Map<String, RegistryEntry> registry,
             LeadershipView leadership,
-            List<Member> members,
-            @Nullable ClusterHealth health,
-            @Nullable String healthNote) {
+            PolicyShowCommand.PolicyReport policy,
+            @Nullable HoldRecord hold,
+            ZookeeperHealth zookeeper,
+            MemberReports reports,
+            Map<String, Attributes> attributes) {
         LeaderIdentity leader = leadership.leader().orElse(null);
         List<ClusterStatus.MemberStatus> statuses = new ArrayList<>();
         Map<String, RegistryEntry> unmatched = new LinkedHashMap<>(registry);
-        for (Member member : members) {
-            String address =
-                    member.getAddress().getHost() + ":" + member.getAddress().getPort();
+        for (Map.Entry<String, String> member : reports.members().entrySet()) {
+            String address = member.getKey();
             RegistryEntry entry = unmatched.remove(address);
             if (entry == null) {
                 entry = unmatched.values().stream()
@@ -217,16 +217,34 @@ final class ClusterStatusReader {
                     unmatched.remove(entry.privateAddress());
                 }
             }
-            String nodeId = member.getAttribute(GridkeeperNode.NODE_ID_ATTRIBUTE);
+            MemberReport report = reports.reports().get(address);
+            Attributes attribute = attributes.getOrDefault(address, new Attributes(null, null));
+            String nodeId = attribute.nodeId();
             if (nodeId == null && entry != null) {
                 nodeId = entry.nodeId();
             }
-            String zone = member.getAttribute(GridkeeperNode.ZONE_ATTRIBUTE);
+            if (nodeId == null) {
+                nodeId = member.getValue(); // the controller's fallback: the address
+            }
+            String zone = attribute.zone();
             if (zone == null && entry != null) {
                 zone = entry.zone();
             }
             statuses.add(new ClusterStatus.MemberStatus(
-                    address, nodeId, zone, true, entry != null, isLeader(leader, address, nodeId)));
+                    address,
+                    nodeId,
+                    zone,
+                    true,
+                    entry != null,
+                    isLeader(leader, address, nodeId),
+                    entry == null ? null : entry.sessionId(),
+                    report == null ? null : report.zookeeperState(),
+                    report == null || report.zookeeperSessionId() == null
+                            ? null
+                            : "0x" + Long.toHexString(report.zookeeperSessionId()),
+                    report == null ? null : report.negotiatedSessionTimeoutMillis(),
+                    report == null ? null : report.policy(),
+                    reports.errors().get(address)));
         }
         for (RegistryEntry entry : unmatched.values()) {
             statuses.add(new ClusterStatus.MemberStatus(
@@ -235,7 +253,13 @@ final class ClusterStatusReader {
                     entry.zone(),
                     false,
                     true,
-                    isLeader(leader, entry.privateAddress(), entry.nodeId())));
+                    isLeader(leader, entry.privateAddress(), entry.nodeId()),
+                    entry.sessionId(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null));
         }
         Map<String, Integer> zoneCounts = new TreeMap<>();
         statuses.stream()
@@ -243,15 +267,31 @@ final class ClusterStatusReader {
                 .map(ClusterStatus.MemberStatus::zone)
                 .filter(Objects::nonNull)
                 .forEach(zone -> zoneCounts.merge(zone, 1, Integer::sum));
+        Collection<MemberReport> answers = reports.reports().values();
+        String state = MemberReports.clusterState(answers);
+        MemberReport worst = MemberReports.worstBackup(answers).orElse(null);
+        String healthNote = answers.isEmpty()
+                ? "no member answered the status task (members not started by gridkeeper.jar lack its classes): "
+                        + (reports.errors().isEmpty()
+                                ? "no member in the cluster"
+                                : reports.errors().values().iterator().next())
+                : null;
         return new ClusterStatus(
                 options.clusterNameOrDefault(),
-                connectString,
-                clusterPath,
-                health == null ? null : health.clusterState(),
-                health == null ? null : health.clusterSafe(),
+                options.connectStringOrDev(),
+                options.clusterPath(),
+                state,
+                answers.isEmpty()
+                        ? null
+                        : reports.errors().isEmpty() && answers.stream().allMatch(MemberReport::clusterSafe),
                 healthNote,
+                worst == null ? null : worst.partitionsWithoutBackup(),
+                worst == null ? null : worst.unprotectedSeconds(),
                 leader == null ? null : new ClusterStatus.Leader(leader.nodeId(), leader.address()),
                 leadership.epoch(),
+                policy,
+                HoldView.of(hold, state, Instant.now()),
+                zookeeper,
                 statuses,
                 zoneCounts.entrySet().stream()
                         .map(e -> new ClusterStatus.Zone(e.getKey(), e.getValue()))
@@ -263,14 +303,27 @@ final class ClusterStatusReader {
                 && (leader.address().equals(address) || leader.nodeId().equals(nodeId));
     }
 
-    /** What the status needs from a registration znode (a Curator ServiceInstance whose payload is the member's). */
+    /** The Gridkeeper member attributes the status shows, null when a member lacks them. */
+    private record Attributes(
+            @Nullable String nodeId, @Nullable String zone) {}
+
+    /**
+     * What the status needs from a registration znode (a Curator ServiceInstance whose payload is the member's).
+     *
+     * @param privateAddress the member's private address
+     * @param publicAddress its public address, null when none
+     * @param nodeId its node id
+     * @param zone its zone
+     * @param sessionId the ZooKeeper session owning the (ephemeral) znode in hex, null when it is not ephemeral
+     */
     record RegistryEntry(
             String privateAddress,
             @Nullable String publicAddress,
             @Nullable String nodeId,
-            @Nullable String zone) {
+            @Nullable String zone,
+            @Nullable String sessionId) {
 
-        static @Nullable RegistryEntry parse(byte[] data) {
+        static @Nullable RegistryEntry parse(byte[] data, long ephemeralOwner) {
             try {
                 JsonNode payload = JSON.readTree(data).path("payload");
                 String privateAddress = text(payload, "privateAddress");
@@ -278,7 +331,11 @@ final class ClusterStatusReader {
                     return null;
                 }
                 return new RegistryEntry(
-                        privateAddress, text(payload, "publicAddress"), text(payload, "nodeId"), text(payload, "zone"));
+                        privateAddress,
+                        text(payload, "publicAddress"),
+                        text(payload, "nodeId"),
+                        text(payload, "zone"),
+                        ephemeralOwner == 0 ? null : "0x" + Long.toHexString(ephemeralOwner));
             } catch (IOException e) {
                 return null; // unreadable: the discovery strategy warns about it
             }

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The checks of {@code doctor}, each a pure function of a {@link DoctorInput} returning its findings (empty when all
@@ -159,9 +160,7 @@ record DoctorChecks(
 
     List<Finding> partitions(DoctorInput input) {
         List<Finding> findings = new ArrayList<>();
-        MemberReport worst = input.reports().values().stream()
-                .max((a, b) -> Integer.compare(a.partitionsWithoutBackup(), b.partitionsWithoutBackup()))
-                .orElse(null);
+        MemberReport worst = MemberReports.worstBackup(input.reports().values()).orElse(null);
         if (worst != null && worst.partitionsWithoutBackup() > 0) {
             findings.add(Finding.warning(
                     "partitions-without-backup",
@@ -184,14 +183,11 @@ record DoctorChecks(
     }
 
     List<Finding> hold(DoctorInput input) {
-        HoldRecord hold = input.hold();
-        if (hold == null || hold.type() == null) {
+        HoldView hold = HoldView.of(
+                input.hold(), MemberReports.clusterState(input.reports().values()), input.now());
+        if (hold == null) {
             return List.of();
         }
-        String state = input.reports().values().stream()
-                .map(MemberReport::clusterState)
-                .findFirst()
-                .orElse(null);
         if (hold.manualState() != null) {
             return List.of(Finding.warning(
                     "manual-cluster-state",
@@ -201,11 +197,11 @@ record DoctorChecks(
                     "gridkeeper rebalance (hands control back to the policy), or set the state back to ACTIVE"));
         }
         Instant until = hold.until();
-        if (!hold.isHold() || until == null || !"NO_MIGRATION".equals(state)) {
+        if (!hold.inForce() || until == null) {
             return List.of();
         }
         Duration left = Duration.between(input.now(), until);
-        String summary = "hold by [" + hold.policy() + "] until [" + until + "]: " + hold.explanation();
+        String summary = hold.summary();
         if (left.toSeconds() < -MigrationController.DEAD_MAN_SLACK_SECONDS - 5) {
             return List.of(Finding.critical(
                     "hold-past-deadline",
@@ -267,9 +263,10 @@ record DoctorChecks(
         Set<Long> heartbeats = reports.stream()
                 .map(MemberReport::maxNoHeartbeatSeconds)
                 .collect(Collectors.toCollection(TreeSet::new));
-        Set<Long> sessions = reports.stream()
-                .map(MemberReport::sessionTimeoutSeconds)
+        Set<String> sessions = reports.stream()
+                .map(DoctorChecks::sessionTimeout)
                 .filter(Objects::nonNull)
+                .map(SessionTimeout::shown)
                 .collect(Collectors.toCollection(TreeSet::new));
         if (heartbeats.size() > 1) {
             findings.add(Finding.warning(
@@ -281,27 +278,60 @@ record DoctorChecks(
         if (sessions.size() > 1) {
             findings.add(Finding.warning(
                     "timeouts-differ",
-                    "members use different ZooKeeper [session-timeout-seconds] " + sessions,
+                    "members have different ZooKeeper session timeouts " + sessions,
                     "members drop out of the registry and the election at different speeds",
-                    "set the same session-timeout-seconds on every member"));
+                    "set the same session-timeout-seconds on every member (and check that every ZooKeeper server"
+                            + " has the same tickTime/maxSessionTimeout)"));
         }
         for (MemberReport report : reports) {
-            Long session = report.sessionTimeoutSeconds();
-            if (session != null && session > report.maxNoHeartbeatSeconds()) {
+            SessionTimeout session = sessionTimeout(report);
+            if (session != null && session.millis() > report.maxNoHeartbeatSeconds() * 1000) {
+                long differenceSeconds = (session.millis() + 999) / 1000 - report.maxNoHeartbeatSeconds();
                 findings.add(Finding.warning(
                         "timeouts-disagree",
-                        "member [" + report.nodeId() + "]: ZooKeeper [session-timeout-seconds=" + session
-                                + "] is longer than [hazelcast.max.no.heartbeat.seconds="
+                        "member [" + report.nodeId() + "]: " + session.describe()
+                                + " is longer than [hazelcast.max.no.heartbeat.seconds="
                                 + report.maxNoHeartbeatSeconds() + "]",
                         "after a member dies Hazelcast removes it first while ZooKeeper keeps its registration, and"
-                                + " a dead leader keeps leading, for [" + (session - report.maxNoHeartbeatSeconds())
+                                + " a dead leader keeps leading, for [" + differenceSeconds
                                 + "s] more: split views and no migration decisions meanwhile",
                         "lower session-timeout-seconds to at most hazelcast.max.no.heartbeat.seconds (the ZooKeeper"
-                                + " server also caps sessions at 20 x tickTime)"));
+                                + " server grants between 2 and 20 x tickTime unless minSessionTimeout/"
+                                + "maxSessionTimeout say otherwise)"));
                 break;
             }
         }
         return findings;
+    }
+
+    /**
+     * A member's ZooKeeper session timeout: the one the server negotiated for its live session when known, else the
+     * configured one.
+     */
+    private record SessionTimeout(
+            long millis, boolean negotiated, @Nullable Long configuredSeconds) {
+
+        String shown() {
+            return millis % 1000 == 0 ? (millis / 1000) + "s" : millis + "ms";
+        }
+
+        String describe() {
+            if (!negotiated) {
+                return "ZooKeeper [session-timeout-seconds=" + configuredSeconds + "] (configured; the member"
+                        + " reported no live session)";
+            }
+            return "the ZooKeeper session timeout the server negotiated [" + shown() + "] (configured ["
+                    + "session-timeout-seconds=" + configuredSeconds + "])";
+        }
+    }
+
+    private static @Nullable SessionTimeout sessionTimeout(MemberReport report) {
+        Long negotiated = report.negotiatedSessionTimeoutMillis();
+        if (negotiated != null) {
+            return new SessionTimeout(negotiated, true, report.sessionTimeoutSeconds());
+        }
+        Long configured = report.sessionTimeoutSeconds();
+        return configured == null ? null : new SessionTimeout(configured * 1000, false, configured);
     }
 
     List<Finding> migrations(DoctorInput input) {

@@ -1,10 +1,8 @@
 package io.gridkeeper.cli;
 
-import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import io.gridkeeper.migration.MigrationPolicies;
 import io.gridkeeper.migration.control.HoldRecord;
-import io.gridkeeper.migration.control.MigrationController;
 import io.gridkeeper.migration.control.MigrationZnodes;
 import io.gridkeeper.zookeeper.election.LeadershipView;
 import java.time.Duration;
@@ -13,11 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.data.Stat;
 import org.jspecify.annotations.Nullable;
@@ -28,8 +21,6 @@ import org.jspecify.annotations.Nullable;
  * fails for an unreachable part: the reason goes into the {@link DoctorInput}.
  */
 final class DoctorProbe {
-
-    static final String EXECUTOR = "gridkeeper-status";
 
     private final ClusterOptions options;
     private final Duration timeout;
@@ -59,10 +50,7 @@ final class DoctorProbe {
             zookeeperError = GridkeeperCommand.oneLine(e);
         }
         String clusterError = null;
-        Map<String, String> members = new TreeMap<>();
-        Map<String, MemberReport> reports = new TreeMap<>();
-        Map<String, Long> skews = new TreeMap<>();
-        Map<String, String> reportErrors = new TreeMap<>();
+        MemberReports members = new MemberReports(Map.of(), Map.of(), Map.of(), Map.of());
         List<CacheStats> caches = null;
         String cachesError = null;
         HazelcastInstance client = null;
@@ -74,27 +62,7 @@ final class DoctorProbe {
         }
         if (client != null) {
             try {
-                for (Member member : client.getCluster().getMembers()) {
-                    members.put(address(member), MigrationController.nodeIdOf(member));
-                }
-                long sent = System.currentTimeMillis();
-                Map<Member, Future<MemberReport>> futures =
-                        client.getExecutorService(EXECUTOR).submitToAllMembers(new MemberReportTask());
-                for (Map.Entry<Member, Future<MemberReport>> entry : futures.entrySet()) {
-                    String address = address(entry.getKey());
-                    try {
-                        MemberReport report = entry.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                        long received = System.currentTimeMillis();
-                        reports.put(address, report);
-                        skews.put(address, report.wallClockMillis() - (sent + received) / 2);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        reportErrors.put(address, "interrupted");
-                        break;
-                    } catch (ExecutionException | TimeoutException | RuntimeException e) {
-                        reportErrors.put(address, GridkeeperCommand.oneLine(e));
-                    }
-                }
+                members = MemberReports.collect(client, timeout);
                 try {
                     caches = CacheStatsReader.read(client);
                 } catch (RuntimeException e) {
@@ -113,16 +81,12 @@ final class DoctorProbe {
                 holdWrittenAt,
                 policyError,
                 clusterError,
-                members,
-                reports,
-                skews,
-                reportErrors,
+                members.members(),
+                members.reports(),
+                members.clockSkewMillis(),
+                members.errors(),
                 caches,
                 cachesError);
-    }
-
-    private static String address(Member member) {
-        return member.getAddress().getHost() + ":" + member.getAddress().getPort();
     }
 
     private static @Nullable String policyError(CuratorFramework curator, String clusterPath) {

@@ -86,6 +86,18 @@ public final class GridkeeperCommand implements Runnable {
     /** The message of {@code exception}, or of its first cause that has one, on one line. */
     static String oneLine(Throwable exception) {
         Throwable current = exception;
+        // Hazelcast wraps a discovery property's validation failure in a bare "Invalid configuration": the cause
+        // names the key, the value and what is allowed (the house style "Property 'key' ...")
+        for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null
+                    && cause.getMessage().startsWith("Property '")
+                    && (current.getMessage() == null || !current.getMessage().contains(cause.getMessage()))) {
+                current = cause;
+            }
+            if (cause == cause.getCause()) {
+                break;
+            }
+        }
         while (current.getMessage() == null && current.getCause() != null) {
             current = current.getCause();
         }

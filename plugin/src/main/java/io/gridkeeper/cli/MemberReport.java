@@ -17,6 +17,11 @@ import org.jspecify.annotations.Nullable;
  * @param memberSafe {@code PartitionService.isLocalMemberSafe()}
  * @param maxNoHeartbeatSeconds {@code hazelcast.max.no.heartbeat.seconds} in force
  * @param sessionTimeoutSeconds the ZooKeeper session timeout its discovery is configured with, null without discovery
+ * @param negotiatedSessionTimeoutMillis the session timeout the ZooKeeper server granted this member's live session
+ *     (the server caps the requested one between 2 and 20 x {@code tickTime} by default), null without a session
+ * @param zookeeperState the state of this member's ZooKeeper handle ({@code CONNECTED}, {@code CONNECTING}, ...),
+ *     null without ZooKeeper discovery
+ * @param zookeeperSessionId this member's ZooKeeper session id, null without a session
  * @param policy the migration policy in force, null without migration control
  * @param policySource where the policy came from
  * @param partitionsWithoutBackup partitions lacking every backup, as this member's partition table shows
@@ -34,6 +39,9 @@ record MemberReport(
         boolean memberSafe,
         long maxNoHeartbeatSeconds,
         @Nullable Long sessionTimeoutSeconds,
+        @Nullable Long negotiatedSessionTimeoutMillis,
+        @Nullable String zookeeperState,
+        @Nullable Long zookeeperSessionId,
         @Nullable String policy,
         @Nullable String policySource,
         int partitionsWithoutBackup,

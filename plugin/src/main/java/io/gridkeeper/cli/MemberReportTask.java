@@ -17,6 +17,7 @@ import com.hazelcast.spi.properties.HazelcastProperties;
 import io.gridkeeper.migration.PartitionHealth;
 import io.gridkeeper.migration.control.MigrationController;
 import io.gridkeeper.migration.control.MigrationService;
+import io.gridkeeper.zookeeper.ZookeeperMember;
 import java.io.Serial;
 import java.io.Serializable;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.apache.zookeeper.ZooKeeper;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -71,6 +73,7 @@ final class MemberReportTask implements Callable<MemberReport>, Serializable, Ha
                                 .toSeconds());
         boolean master = impl.node.isMaster();
         ClusterState state = member.getCluster().getClusterState();
+        Optional<ZookeeperSession> session = ZookeeperMember.forInstance(member).flatMap(MemberReportTask::session);
         return new MemberReport(
                 member.getCluster().getLocalMember().getAddress().getHost() + ":"
                         + member.getCluster().getLocalMember().getAddress().getPort(),
@@ -82,12 +85,38 @@ final class MemberReportTask implements Callable<MemberReport>, Serializable, Ha
                 member.getPartitionService().isLocalMemberSafe(),
                 new HazelcastProperties(member.getConfig()).getSeconds(ClusterProperty.MAX_NO_HEARTBEAT_SECONDS),
                 sessionTimeoutSeconds(member),
+                session.map(ZookeeperSession::timeoutMillis).orElse(null),
+                session.map(ZookeeperSession::state).orElse(null),
+                session.map(ZookeeperSession::id).orElse(null),
                 controller.map(c -> c.decider().policy().name()).orElse(null),
                 controller.map(MigrationController::policySource).orElse(null),
                 health == null ? 0 : health.withoutBackup(),
                 unprotected,
                 migrationMetrics(nodeEngine),
                 master ? progress((InternalPartitionServiceImpl) nodeEngine.getPartitionService()) : null);
+    }
+
+    /** The member's live ZooKeeper handle: what the server granted, not what was configured. */
+    private record ZookeeperSession(
+            String state, @Nullable Long id, @Nullable Long timeoutMillis) {}
+
+    private static Optional<ZookeeperSession> session(ZookeeperMember zookeeper) {
+        try {
+            ZooKeeper handle = zookeeper.curator().getZookeeperClient().getZooKeeper();
+            ZooKeeper.States state = handle.getState();
+            boolean live = state != null && state.isConnected();
+            // getSessionTimeout() is the negotiated value once connected (the requested one before).
+            return Optional.of(new ZookeeperSession(
+                    String.valueOf(state),
+                    live ? handle.getSessionId() : null,
+                    live ? (long) handle.getSessionTimeout() : null));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (Exception e) {
+            // Curator could not hand out a handle (closing): report no session rather than fail the report.
+            return Optional.empty();
+        }
     }
 
     private static MemberReport.MigrationProgress progress(InternalPartitionServiceImpl partitions) {

@@ -84,20 +84,33 @@ public final class PolicyShowCommand implements Callable<Integer> {
 
     static PolicyReport read(CuratorFramework curator, String clusterPath) {
         String path = MigrationZnodes.path(clusterPath, MigrationZnodes.POLICY);
-        Optional<Map<String, String>> stored = MigrationZnodes.readPolicy(curator, clusterPath);
+        Optional<Map<String, String>> stored;
+        String unreadable = null;
+        try {
+            stored = MigrationZnodes.readPolicy(curator, clusterPath);
+        } catch (IllegalArgumentException e) {
+            // junk written past the CLI: report it (members ignore it) instead of failing the whole command
+            stored = Optional.of(Map.of());
+            unreadable = GridkeeperCommand.oneLine(e);
+        }
         Instant setAt = stored.isPresent() ? modified(curator, path) : null;
         Map<String, String> settings = new TreeMap<>(stored.orElse(Map.of()));
         String policy = settings.remove(MigrationPolicies.POLICY);
         MigrationPolicies policies = MigrationPolicies.load(PolicyShowCommand.class.getClassLoader());
         Map<String, String> safety = new TreeMap<>();
-        try {
-            MigrationDecider decider = policies.decider(stored.orElse(Map.of()));
-            safety.put("max-lost-replicas", String.valueOf(decider.guard().maxLostReplicas()));
-            safety.put(
-                    "max-unprotected-seconds",
-                    String.valueOf(decider.guard().maxUnprotected().toSeconds()));
-        } catch (RuntimeException e) {
-            safety.put("error", "the stored policy is invalid (members ignore it): " + GridkeeperCommand.oneLine(e));
+        if (unreadable != null) {
+            safety.put("error", "the stored policy is unreadable (members ignore it): " + unreadable);
+        } else {
+            try {
+                MigrationDecider decider = policies.decider(stored.orElse(Map.of()));
+                safety.put("max-lost-replicas", String.valueOf(decider.guard().maxLostReplicas()));
+                safety.put(
+                        "max-unprotected-seconds",
+                        String.valueOf(decider.guard().maxUnprotected().toSeconds()));
+            } catch (RuntimeException e) {
+                safety.put(
+                        "error", "the stored policy is invalid (members ignore it): " + GridkeeperCommand.oneLine(e));
+            }
         }
         Optional<HoldRecord> hold =
                 MigrationZnodes.readHold(curator, clusterPath).filter(record -> record.type() != null);
@@ -105,7 +118,9 @@ public final class PolicyShowCommand implements Callable<Integer> {
                 stored.isPresent() ? Source.ZOOKEEPER : Source.START_CONFIGURATION,
                 path,
                 setAt,
-                stored.isPresent() ? (policy == null ? MigrationPolicies.DEFAULT_POLICY : policy) : null,
+                unreadable != null
+                        ? "<unreadable>"
+                        : stored.isPresent() ? (policy == null ? MigrationPolicies.DEFAULT_POLICY : policy) : null,
                 settings,
                 safety,
                 List.copyOf(policies.names()),

@@ -1,6 +1,5 @@
 package io.gridkeeper.cli;
 
-import com.hazelcast.cluster.Member;
 import io.gridkeeper.migration.control.MigrationZnodes;
 import io.gridkeeper.zookeeper.election.LeadershipView;
 import java.io.PrintWriter;
@@ -12,10 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.curator.framework.CuratorFramework;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -134,19 +130,12 @@ public final class RebalanceCommand implements Callable<Integer> {
         }
     }
 
-    private static Progress progress(ClusterStatusReader.Session session, Duration timeout)
-            throws InterruptedException {
-        Map<Member, Future<MemberReport>> futures =
-                session.client().getExecutorService(DoctorProbe.EXECUTOR).submitToAllMembers(new MemberReportTask());
-        List<@Nullable MemberReport> reports = new ArrayList<>();
-        for (Future<MemberReport> future : futures.values()) {
-            try {
-                reports.add(future.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
-            } catch (ExecutionException | TimeoutException e) {
-                // A member that does not answer counts as not done.
-                reports.add(null);
-            }
-        }
+    private static Progress progress(ClusterStatusReader.Session session, Duration timeout) {
+        MemberReports collected = MemberReports.collect(session.client(), timeout);
+        List<@Nullable MemberReport> reports =
+                new ArrayList<>(collected.reports().values());
+        // A member that does not answer counts as not done.
+        collected.errors().keySet().forEach(address -> reports.add(null));
         return Progress.of(reports);
     }
 

@@ -1,11 +1,14 @@
 package io.gridkeeper.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -16,19 +19,22 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code gridkeeper status}: members, zones, leader and epoch, cluster state and safety. */
+/**
+ * {@code gridkeeper status}: members, zones, leader and epoch, cluster state and safety, partitions without backup,
+ * policy, hold and ZooKeeper health.
+ */
 @Command(
         name = "status",
         mixinStandardHelpOptions = true,
         description = {
-            "Prints the cluster's members (address, node id, zone), zones, the leader and its epoch, the cluster"
-                    + " state and whether the cluster is safe (all backups in sync).",
+            "Prints the cluster's members (address, node id, zone, ZooKeeper session, policy), zones, the leader and"
+                    + " its epoch, the cluster state, whether the cluster is safe, partitions without backup, the"
+                    + " migration policy, any hold with its deadline and reason, and this tool's ZooKeeper session"
+                    + " (server, quorum).",
             "Reads the registry and leader znodes from ZooKeeper and joins the cluster as a Hazelcast client. Fails"
                     + " with one line and exit code 1 when ZooKeeper or the cluster cannot be reached."
         })
 public final class StatusCommand implements Callable<Integer> {
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Spec
     CommandSpec spec;
@@ -70,7 +76,7 @@ public final class StatusCommand implements Callable<Integer> {
     static final String CLEAR_SCREEN = "\u001b[H\u001b[2J";
 
     @Override
-    public Integer call() throws JsonProcessingException {
+    public Integer call() {
         if (timeoutSeconds < 1) {
             throw new IllegalArgumentException(
                     "Option '--timeout-seconds' must be positive but was [" + timeoutSeconds + "]");
@@ -80,7 +86,7 @@ public final class StatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (!watch) {
             ClusterStatus status = reader.read();
-            out.println(json ? JSON.writeValueAsString(status) : text(status));
+            out.println(json ? OutputOptions.json(status) : text(status));
             out.flush();
             return 0;
         }
@@ -92,11 +98,11 @@ public final class StatusCommand implements Callable<Integer> {
             for (int refresh = 1; count == 0 || refresh <= count; refresh++) {
                 ClusterStatus status = session.read();
                 if (json) {
-                    out.println(JSON.writeValueAsString(status));
+                    out.println(OutputOptions.json(status));
                 } else {
                     out.print(CLEAR_SCREEN);
                     out.println("gridkeeper status --watch  every " + DurationConverter.show(interval) + "  "
-                            + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                            + Instant.now().truncatedTo(ChronoUnit.SECONDS)
                             + "  (Ctrl-C to stop)");
                     out.println(text(status));
                 }
@@ -133,6 +139,7 @@ public final class StatusCommand implements Callable<Integer> {
                 text,
                 "Cluster",
                 status.clusterName() + "  (ZooKeeper " + status.zookeeper() + ", " + status.clusterPath() + ")");
+        line(text, "ZooKeeper", zookeeper(status.zookeeperHealth()));
         line(
                 text,
                 "State",
@@ -142,12 +149,24 @@ public final class StatusCommand implements Callable<Integer> {
                                 + (Boolean.TRUE.equals(status.clusterSafe())
                                         ? "safe"
                                         : "NOT SAFE (migrations pending or backups missing)"));
+        Integer withoutBackup = status.partitionsWithoutBackup();
+        line(
+                text,
+                "Backups",
+                withoutBackup == null
+                        ? "unknown (no member answered)"
+                        : withoutBackup == 0
+                                ? "every partition has a backup"
+                                : withoutBackup + " partition(s) WITHOUT BACKUP for " + status.unprotectedSeconds()
+                                        + "s (one more member loss loses their data)");
         line(
                 text,
                 "Leader",
                 status.leader() == null
                         ? "none (epoch " + status.epoch() + ")"
                         : status.leader().nodeId() + " at " + status.leader().address() + ", epoch " + status.epoch());
+        line(text, "Policy", policy(status));
+        line(text, "Hold", hold(status.hold()));
         line(
                 text,
                 "Zones",
@@ -167,29 +186,90 @@ public final class StatusCommand implements Callable<Integer> {
                                 .filter(ClusterStatus.MemberStatus::registered)
                                 .count()
                         + " registered in ZooKeeper");
-        List<String[]> rows = new java.util.ArrayList<>();
-        rows.add(new String[] {"ADDRESS", "NODE ID", "ZONE", "NOTE"});
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"ADDRESS", "NODE ID", "ZONE", "ZK SESSION", "POLICY", "NOTE"});
         for (ClusterStatus.MemberStatus member : status.members()) {
-            rows.add(new String[] {member.address(), orDash(member.nodeId()), orDash(member.zone()), note(member)});
+            rows.add(new String[] {
+                member.address(),
+                orDash(member.nodeId()),
+                orDash(member.zone()),
+                session(member),
+                orDash(member.policy()),
+                note(member)
+            });
         }
-        int[] widths = new int[3];
+        int[] widths = new int[5];
         for (String[] row : rows) {
             for (int i = 0; i < widths.length; i++) {
                 widths[i] = Math.max(widths[i], row[i].length());
             }
         }
         for (String[] row : rows) {
-            text.append("  ");
+            StringBuilder line = new StringBuilder("  ");
             for (int i = 0; i < widths.length; i++) {
-                text.append(String.format("%-" + (widths[i] + 2) + "s", row[i]));
+                line.append(String.format("%-" + (widths[i] + 2) + "s", row[i]));
             }
-            text.append(row[3]).append(System.lineSeparator());
+            line.append(row[5]);
+            text.append(line.toString().stripTrailing()).append(System.lineSeparator());
         }
         return text.toString().stripTrailing();
     }
 
+    private static String zookeeper(ZookeeperHealth health) {
+        if (!health.connected()) {
+            return "NOT CONNECTED (" + health.state() + (health.error() == null ? "" : ": " + health.error()) + ")";
+        }
+        return "connected to " + orDash(health.server())
+                + (health.quorum() ? " (quorum reachable)" : " (READ-ONLY: the server has no quorum)")
+                + ", session " + health.sessionId() + ", timeout " + millis(health.sessionTimeoutMillis());
+    }
+
+    private static String policy(ClusterStatus status) {
+        PolicyShowCommand.PolicyReport policy = status.policy();
+        if (policy.source() == PolicyShowCommand.Source.ZOOKEEPER) {
+            return policy.policy() + (policy.settings().isEmpty() ? "" : " " + policy.settings())
+                    + "  (cluster-wide, set " + policy.setAt() + ")";
+        }
+        Set<String> inForce = status.members().stream()
+                .map(ClusterStatus.MemberStatus::policy)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toCollection(TreeSet::new));
+        return "each member's start configuration"
+                + (inForce.isEmpty() ? "" : " (in force: " + String.join(", ", inForce) + ")");
+    }
+
+    private static String hold(@Nullable HoldView hold) {
+        if (hold == null) {
+            return "none (migrations are not held)";
+        }
+        if (hold.manualState() != null) {
+            return hold.summary();
+        }
+        Long left = hold.remainingSeconds();
+        String remaining = left == null
+                ? ""
+                : left >= 0
+                        ? "; " + DurationConverter.show(Duration.ofSeconds(left)) + " left"
+                        : "; deadline passed " + DurationConverter.show(Duration.ofSeconds(-left)) + " ago";
+        return hold.summary() + remaining + (hold.inForce() ? "" : " (recorded, not in force)");
+    }
+
+    private static String session(ClusterStatus.MemberStatus member) {
+        if (member.zookeeperSession() != null) {
+            return member.zookeeperSession() + " (" + millis(member.sessionTimeoutMillis()) + ")";
+        }
+        return member.registrationSession() != null ? member.registrationSession() : "-";
+    }
+
+    private static String millis(@Nullable Long millis) {
+        if (millis == null) {
+            return "-";
+        }
+        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+    }
+
     private static String note(ClusterStatus.MemberStatus member) {
-        List<String> notes = new java.util.ArrayList<>();
+        List<String> notes = new ArrayList<>();
         if (member.leader()) {
             notes.add("leader");
         }
@@ -199,6 +279,12 @@ public final class StatusCommand implements Callable<Integer> {
         if (!member.registered()) {
             notes.add("in the cluster but not registered in ZooKeeper");
         }
+        if (member.zookeeperState() != null && !"CONNECTED".equals(member.zookeeperState())) {
+            notes.add("ZooKeeper " + member.zookeeperState());
+        }
+        if (member.reportError() != null) {
+            notes.add("did not answer: " + member.reportError());
+        }
         return String.join("; ", notes);
     }
 
@@ -207,6 +293,6 @@ public final class StatusCommand implements Callable<Integer> {
     }
 
     private static void line(StringBuilder text, String label, String value) {
-        text.append(String.format("%-9s%s", label, value)).append(System.lineSeparator());
+        text.append(String.format("%-10s%s", label, value)).append(System.lineSeparator());
     }
 }

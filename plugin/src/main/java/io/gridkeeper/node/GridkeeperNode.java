@@ -7,6 +7,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent;
 import com.hazelcast.logging.ILogger;
 import com.hazelcast.logging.Logger;
+import io.gridkeeper.migration.control.MigrationService;
 import io.gridkeeper.zookeeper.embedded.EmbeddedZookeeper;
 import java.io.Closeable;
 import java.util.Optional;
@@ -64,6 +65,8 @@ public final class GridkeeperNode implements Closeable {
 
     static GridkeeperNode start(NodeSettings settings, UnaryOperator<String> environment) {
         Config config = NodeConfigs.load(settings);
+        // a member only logs invalid migration settings and runs the default policy; the launcher refuses to start
+        MigrationService.checkSettings(config);
         Optional<String> configured = NodeConfigs.connectString(config, settings, environment);
         EmbeddedZookeeper devZookeeper = null;
         String connectString;

@@ -77,7 +77,8 @@ final class DoctorChecksTest {
     @Test
     void membership_registeredButNotInCluster_warnsNamingTheMember() {
         Map<String, ClusterStatusReader.RegistryEntry> registry = registry();
-        registry.put("10.0.0.9:5701", new ClusterStatusReader.RegistryEntry("10.0.0.9:5701", null, "ghost", null));
+        registry.put(
+                "10.0.0.9:5701", new ClusterStatusReader.RegistryEntry("10.0.0.9:5701", null, "ghost", null, null));
 
         List<Finding> findings = CHECKS.membership(input(healthyReports(), null, registry, null));
 
@@ -163,6 +164,36 @@ final class DoctorChecksTest {
     }
 
     @Test
+    void timeouts_serverCappedTheSession_judgesTheNegotiatedTimeout() {
+        Map<String, MemberReport> reports = healthyReports();
+        // Configured 90 s, but the server granted 40 s: longer than the heartbeat timeout of 30 s.
+        reports.replaceAll((address, r) ->
+                withNegotiatedSession(report(r.nodeId(), address, "ACTIVE", true, 0, 0, 90L, 30, null), 40_000L));
+
+        assertThat(CHECKS.timeouts(input(reports, null, registry(), null)))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.check()).isEqualTo("timeouts-disagree");
+                    assertThat(f.summary())
+                            .contains(
+                                    "negotiated [40s]",
+                                    "[session-timeout-seconds=90]",
+                                    "[hazelcast.max.no.heartbeat.seconds=30]");
+                    assertThat(f.meaning()).contains("[10s] more");
+                });
+    }
+
+    @Test
+    void timeouts_serverCappedTheSessionBelowTheHeartbeat_noFinding() {
+        Map<String, MemberReport> reports = healthyReports();
+        // Configured 90 s would disagree with 60 s, but the server granted 40 s.
+        reports.replaceAll((address, r) ->
+                withNegotiatedSession(report(r.nodeId(), address, "ACTIVE", true, 0, 0, 90L, 60, null), 40_000L));
+
+        assertThat(CHECKS.timeouts(input(reports, null, registry(), null))).isEmpty();
+    }
+
+    @Test
     void migrations_rebalanceRunningTenMinutesWithWorkLeft_stuck() {
         Map<String, MemberReport> reports = healthyReports();
         MemberReport.MigrationProgress progress = new MemberReport.MigrationProgress(
@@ -226,8 +257,8 @@ final class DoctorChecksTest {
 
     private static Map<String, ClusterStatusReader.RegistryEntry> registry() {
         Map<String, ClusterStatusReader.RegistryEntry> registry = new TreeMap<>();
-        registry.put("10.0.0.1:5701", new ClusterStatusReader.RegistryEntry("10.0.0.1:5701", null, "a", null));
-        registry.put("10.0.0.2:5701", new ClusterStatusReader.RegistryEntry("10.0.0.2:5701", null, "b", null));
+        registry.put("10.0.0.1:5701", new ClusterStatusReader.RegistryEntry("10.0.0.1:5701", null, "a", null, null));
+        registry.put("10.0.0.2:5701", new ClusterStatusReader.RegistryEntry("10.0.0.2:5701", null, "b", null, null));
         return registry;
     }
 
@@ -249,11 +280,36 @@ final class DoctorChecksTest {
                 report.memberSafe(),
                 report.maxNoHeartbeatSeconds(),
                 report.sessionTimeoutSeconds(),
+                report.negotiatedSessionTimeoutMillis(),
+                report.zookeeperState(),
+                report.zookeeperSessionId(),
                 report.policy(),
                 report.policySource(),
                 report.partitionsWithoutBackup(),
                 report.unprotectedSeconds(),
                 Map.of("migrationsFailed", failed),
+                report.migration());
+    }
+
+    private static MemberReport withNegotiatedSession(MemberReport report, long negotiatedMillis) {
+        return new MemberReport(
+                report.address(),
+                report.nodeId(),
+                report.wallClockMillis(),
+                report.master(),
+                report.clusterState(),
+                report.clusterSafe(),
+                report.memberSafe(),
+                report.maxNoHeartbeatSeconds(),
+                report.sessionTimeoutSeconds(),
+                negotiatedMillis,
+                "CONNECTED",
+                42L,
+                report.policy(),
+                report.policySource(),
+                report.partitionsWithoutBackup(),
+                report.unprotectedSeconds(),
+                report.migrationMetrics(),
                 report.migration());
     }
 
@@ -277,6 +333,9 @@ final class DoctorChecksTest {
                 safe,
                 heartbeat,
                 session,
+                null,
+                "CONNECTED",
+                null,
                 "delayed",
                 "ZooKeeper",
                 withoutBackup,

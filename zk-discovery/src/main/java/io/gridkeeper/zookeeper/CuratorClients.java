@@ -3,7 +3,9 @@ package io.gridkeeper.zookeeper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.curator.framework.CuratorFramework;
@@ -15,9 +17,14 @@ import org.apache.zookeeper.client.ZKClientConfig;
 import org.apache.zookeeper.common.ClientX509Util;
 import org.apache.zookeeper.data.ACL;
 import org.apache.zookeeper.data.Id;
+import org.jspecify.annotations.Nullable;
 
-/** Builds the Curator client of a strategy from its configuration: timeouts, retry, auth, ACL and TLS. */
-final class CuratorClients {
+/**
+ * Builds the Curator client of a strategy from its configuration: timeouts, retry, auth, ACL and TLS. Tools that
+ * connect outside a member (the CLI) use {@link #secure} with {@link ZookeeperDiscoveryConfig#forTool} so that they
+ * authenticate, create znodes and speak TLS exactly as members do.
+ */
+public final class CuratorClients {
 
     private static final String NETTY_SOCKET = "org.apache.zookeeper.ClientCnxnSocketNetty";
 
@@ -31,14 +38,24 @@ final class CuratorClients {
                 .connectionTimeoutMs(Math.toIntExact(config.connectionTimeout().toMillis()))
                 .retryPolicy(new BoundedExponentialBackoffRetry(
                         config.retryBaseSleepMs(), config.retryMaxSleepMs(), config.retryMaxRetries()))
-                .threadFactory(threads(threadPrefix))
-                .aclProvider(new ClusterAclProvider(config));
+                .threadFactory(threads(threadPrefix));
+        return secure(builder, config).build();
+    }
+
+    /**
+     * Applies the configuration's security to a client builder: digest credentials, the ACL of created znodes and
+     * TLS. With {@code auth-scheme=sasl} the ZooKeeper client authenticates by itself from the JVM's JAAS {@code
+     * Client} section; the creator ACL then names the SASL principal.
+     */
+    public static CuratorFrameworkFactory.Builder secure(
+            CuratorFrameworkFactory.Builder builder, ZookeeperDiscoveryConfig config) {
+        builder.aclProvider(new ClusterAclProvider(config));
         config.auth()
                 .ifPresent(auth -> builder.authorization(
                         config.authScheme().orElse(ZookeeperDiscoveryConfig.DEFAULT_AUTH_SCHEME),
                         auth.getBytes(StandardCharsets.UTF_8)));
         config.tls().ifPresent(tls -> builder.zkClientConfig(tlsClientConfig(tls)));
-        return builder.build();
+        return builder;
     }
 
     static ThreadFactory threads(String prefix) {
@@ -51,35 +68,67 @@ final class CuratorClients {
     }
 
     private static ZKClientConfig tlsClientConfig(ZookeeperDiscoveryConfig.Tls tls) {
-        ZKClientConfig client = new ZKClientConfig();
-        client.setProperty(ZKClientConfig.SECURE_CLIENT, "true");
-        client.setProperty(ZKClientConfig.ZOOKEEPER_CLIENT_CNXN_SOCKET, NETTY_SOCKET);
+        QuietClientConfig client = new QuietClientConfig();
+        client.put(ZKClientConfig.SECURE_CLIENT, "true");
+        client.put(ZKClientConfig.ZOOKEEPER_CLIENT_CNXN_SOCKET, NETTY_SOCKET);
         try (ClientX509Util x509 = new ClientX509Util()) {
             if (tls.keyStore() != null) {
-                client.setProperty(
-                        x509.getSslKeystoreLocationProperty(), tls.keyStore().toString());
+                client.put(x509.getSslKeystoreLocationProperty(), tls.keyStore().toString());
             }
             if (tls.keyStorePassword() != null) {
-                client.setProperty(x509.getSslKeystorePasswdProperty(), tls.keyStorePassword());
+                client.put(x509.getSslKeystorePasswdProperty(), tls.keyStorePassword());
             }
             if (tls.keyStoreType() != null) {
-                client.setProperty(x509.getSslKeystoreTypeProperty(), tls.keyStoreType());
+                client.put(x509.getSslKeystoreTypeProperty(), tls.keyStoreType());
             }
             if (tls.trustStore() != null) {
-                client.setProperty(
+                client.put(
                         x509.getSslTruststoreLocationProperty(),
                         tls.trustStore().toString());
             }
             if (tls.trustStorePassword() != null) {
-                client.setProperty(x509.getSslTruststorePasswdProperty(), tls.trustStorePassword());
+                client.put(x509.getSslTruststorePasswdProperty(), tls.trustStorePassword());
             }
             if (tls.trustStoreType() != null) {
-                client.setProperty(x509.getSslTruststoreTypeProperty(), tls.trustStoreType());
+                client.put(x509.getSslTruststoreTypeProperty(), tls.trustStoreType());
             }
-            client.setProperty(
-                    x509.getSslHostnameVerificationEnabledProperty(), Boolean.toString(tls.hostnameVerification()));
+            client.put(x509.getSslHostnameVerificationEnabledProperty(), Boolean.toString(tls.hostnameVerification()));
         }
         return client;
+    }
+
+    /**
+     * A ZooKeeper client configuration whose Gridkeeper settings win over the {@code zookeeper.*} system properties
+     * it copied at construction, without going through {@link ZKClientConfig#setProperty}: that method logs the old
+     * and the new value at DEBUG whenever a system property of the same key differs, which would print the store
+     * passwords.
+     */
+    static final class QuietClientConfig extends ZKClientConfig {
+        // null while the super constructor runs (it may call getProperty)
+        private @Nullable Map<String, String> settings;
+
+        void put(String key, String value) {
+            Map<String, String> current = settings;
+            if (current == null) {
+                current = new HashMap<>();
+                settings = current;
+            }
+            current.put(key, value);
+        }
+
+        @Override
+        public @Nullable String getProperty(String key) {
+            Map<String, String> current = settings;
+            String value = current == null ? null : current.get(key);
+            return value != null ? value : super.getProperty(key);
+        }
+
+        @Override
+        public @Nullable String getProperty(String key, @Nullable String defaultValue) {
+            Map<String, String> current = settings;
+            String value = current == null ? null : current.get(key);
+            return value != null ? value : super.getProperty(key, defaultValue);
+        }
     }
 
     /**

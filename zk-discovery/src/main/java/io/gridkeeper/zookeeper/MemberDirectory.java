@@ -23,6 +23,7 @@ import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
 import org.apache.curator.utils.ZKPaths;
 import org.apache.curator.x.discovery.ServiceInstance;
 import org.apache.curator.x.discovery.details.InstanceSerializer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The cluster's registered members, read from a watched Curator cache of {@code <cluster-path>/members}.
@@ -34,6 +35,12 @@ import org.apache.curator.x.discovery.details.InstanceSerializer;
  * answering the last known members.
  */
 final class MemberDirectory implements Closeable {
+
+    /**
+     * Registrations larger than this are skipped unread: a member writes a few hundred bytes, so anything bigger
+     * is junk or hostile, and parsing it on every cache event would only cost memory.
+     */
+    static final int MAX_REGISTRATION_BYTES = 16 * 1024;
 
     /** One readable registration. */
     record Entry(String path, MemberPayload payload, DiscoveryNode node) {}
@@ -112,10 +119,15 @@ final class MemberDirectory implements Closeable {
         long version = child.getStat() == null ? -1 : child.getStat().getMzxid();
         seen.put(path, version);
         try {
-            ServiceInstance<MemberPayload> instance = serializer.deserialize(child.getData());
+            byte[] data = child.getData();
+            if (data == null || data.length > MAX_REGISTRATION_BYTES) {
+                throw new IllegalArgumentException((data == null ? "no data" : data.length + " bytes")
+                        + ", a registration has at most " + MAX_REGISTRATION_BYTES + " bytes");
+            }
+            ServiceInstance<MemberPayload> instance = serializer.deserialize(data);
             MemberPayload payload = instance.getPayload();
-            if (payload == null || payload.privateAddress() == null) {
-                throw new IllegalArgumentException("no member payload");
+            if (payload == null || payload.privateAddress() == null || payload.nodeId() == null) {
+                throw new IllegalArgumentException("no member payload with a private address and node id");
             }
             Address privateAddress = address(payload.privateAddress());
             Address publicAddress = payload.publicAddress() == null ? privateAddress : address(payload.publicAddress());
@@ -133,7 +145,7 @@ final class MemberDirectory implements Closeable {
             Long previous = warned.put(path, version);
             if (previous == null || previous != version) {
                 logger.warning("Skipping unreadable member registration [" + path + "] ("
-                        + e.getClass().getSimpleName()
+                        + e.getClass().getSimpleName() + ": " + abbreviate(e.getMessage())
                         + "); delete the znode or fix its data, it is ignored until it changes");
             }
             return Optional.empty();
@@ -149,7 +161,20 @@ final class MemberDirectory implements Closeable {
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
-        return new Address(host, Integer.parseInt(hostPort.substring(colon + 1)));
+        int port = Integer.parseInt(hostPort.substring(colon + 1));
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port [" + port + "] not in 1..65535");
+        }
+        return new Address(host, port);
+    }
+
+    /** The first line of a message, at most 200 characters: parser messages may quote the hostile data. */
+    static String abbreviate(@Nullable String message) {
+        if (message == null) {
+            return "no detail";
+        }
+        String line = message.lines().findFirst().orElse("");
+        return line.length() <= 200 ? line : line.substring(0, 200) + "...";
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.gridkeeper.zookeeper;
 
 import com.hazelcast.config.InvalidConfigurationException;
 import com.hazelcast.config.properties.PropertyDefinition;
+import com.hazelcast.config.properties.PropertyTypeConverter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -52,7 +53,11 @@ final class PropertyLookup implements ZookeeperDiscoveryConfig.Source {
                 return property.typeConverter().convert(external);
             } catch (RuntimeException e) {
                 throw new InvalidConfigurationException(ZookeeperDiscoveryProperties.invalid(
-                        property.key(), external, "must be a valid " + property.typeConverter()));
+                        property.key(),
+                        external,
+                        property.typeConverter() == PropertyTypeConverter.INTEGER
+                                ? "must be an integer"
+                                : "must be a valid " + property.typeConverter()));
             }
         }
         Comparable value = properties.get(property.key());

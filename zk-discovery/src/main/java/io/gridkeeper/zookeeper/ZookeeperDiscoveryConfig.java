@@ -32,6 +32,10 @@ public final class ZookeeperDiscoveryConfig {
     public static final int DEFAULT_RETRY_MAX_SLEEP_MS = 5_000;
     public static final int DEFAULT_RETRY_MAX_RETRIES = 10;
     public static final String DEFAULT_AUTH_SCHEME = "digest";
+    public static final String SASL_AUTH_SCHEME = "sasl";
+    /** The JVM system property naming the JAAS configuration file (ZooKeeper's standard way to configure SASL). */
+    public static final String JAAS_CONFIG_PROPERTY = "java.security.auth.login.config";
+
     public static final String MEMBERS_NODE = "members";
 
     static final String MASK = "****";
@@ -89,8 +93,14 @@ public final class ZookeeperDiscoveryConfig {
     private final @Nullable Tls tls;
     private final @Nullable String publicAddress;
 
-    private ZookeeperDiscoveryConfig(Source source, @Nullable String clusterNameFallback) {
+    private ZookeeperDiscoveryConfig(Source source, @Nullable String clusterNameFallback, @Nullable String jaasConfig) {
         this.connectString = requireConnectString(source);
+        // every present value is checked, also those of features that are off (tls-* without tls-enabled): a typo
+        // fails the start instead of surfacing the day the feature is turned on
+        for (PropertyDefinition property : ALL) {
+            string(source, property);
+        }
+        bool(source, TLS_HOSTNAME_VERIFICATION, true);
         this.basePath = firstOf(source, BASE_PATH, LEGACY_ZOOKEEPER_PATH).orElse(DEFAULT_BASE_PATH);
         Optional<String> explicitClusterId = firstOf(source, CLUSTER_ID, LEGACY_GROUP);
         this.clusterIdExplicit = explicitClusterId.isPresent();
@@ -98,11 +108,11 @@ public final class ZookeeperDiscoveryConfig {
                 explicitClusterId.orElse(clusterNameFallback == null ? DEFAULT_CLUSTER_ID : clusterNameFallback);
         check(CLUSTER_ID, clusterId, ZookeeperDiscoveryProperties::znodeName);
         this.sessionTimeout =
-                Duration.ofSeconds(positiveInt(source, SESSION_TIMEOUT_SECONDS, DEFAULT_SESSION_TIMEOUT_SECONDS));
-        this.connectionTimeout =
-                Duration.ofSeconds(positiveInt(source, CONNECTION_TIMEOUT_SECONDS, DEFAULT_CONNECTION_TIMEOUT_SECONDS));
+                Duration.ofSeconds(timeoutSeconds(source, SESSION_TIMEOUT_SECONDS, DEFAULT_SESSION_TIMEOUT_SECONDS));
+        this.connectionTimeout = Duration.ofSeconds(
+                timeoutSeconds(source, CONNECTION_TIMEOUT_SECONDS, DEFAULT_CONNECTION_TIMEOUT_SECONDS));
         this.startupTimeout =
-                Duration.ofSeconds(positiveInt(source, STARTUP_TIMEOUT_SECONDS, DEFAULT_STARTUP_TIMEOUT_SECONDS));
+                Duration.ofSeconds(timeoutSeconds(source, STARTUP_TIMEOUT_SECONDS, DEFAULT_STARTUP_TIMEOUT_SECONDS));
         this.retryBaseSleepMs = positiveInt(source, RETRY_BASE_SLEEP_MS, DEFAULT_RETRY_BASE_SLEEP_MS);
         this.retryMaxSleepMs = positiveInt(source, RETRY_MAX_SLEEP_MS, DEFAULT_RETRY_MAX_SLEEP_MS);
         this.retryMaxRetries = intValue(source, RETRY_MAX_RETRIES, DEFAULT_RETRY_MAX_RETRIES);
@@ -119,21 +129,37 @@ public final class ZookeeperDiscoveryConfig {
         this.zone = string(source, ZONE).orElse(null);
         this.rack = string(source, RACK).orElse(null);
         this.nodeId = string(source, NODE_ID).orElse(null);
-        this.auth = string(source, AUTH).orElse(null);
         Optional<String> scheme = string(source, AUTH_SCHEME);
-        if (scheme.isPresent() && auth == null) {
-            throw new InvalidConfigurationException(invalid(
-                    AUTH.key(), "<not set>", "must be set (user:password) when [" + AUTH_SCHEME.key() + "] is set"));
+        if (scheme.filter(SASL_AUTH_SCHEME::equals).isPresent()) {
+            if (string(source, AUTH).isPresent()) {
+                throw new InvalidConfigurationException(invalid(
+                        AUTH.key(),
+                        MASK,
+                        "must not be set when [" + AUTH_SCHEME.key() + "=sasl]: SASL credentials come from the JAAS"
+                                + " 'Client' section of [" + JAAS_CONFIG_PROPERTY + "]"));
+            }
+            requireJaasConfig(jaasConfig);
+            this.auth = null;
+            this.authScheme = SASL_AUTH_SCHEME;
+        } else {
+            this.auth = string(source, AUTH).orElse(null);
+            if (scheme.isPresent() && auth == null) {
+                throw new InvalidConfigurationException(invalid(
+                        AUTH.key(),
+                        "<not set>",
+                        "must be set (user:password) when [" + AUTH_SCHEME.key() + "=digest]"));
+            }
+            this.authScheme = auth == null ? null : scheme.orElse(DEFAULT_AUTH_SCHEME);
         }
-        this.authScheme = auth == null ? null : scheme.orElse(DEFAULT_AUTH_SCHEME);
         Optional<String> acl = string(source, ACL).map(v -> v.toLowerCase(Locale.ROOT));
         this.aclMode = acl.map(v -> AclMode.valueOf(v.toUpperCase(Locale.ROOT)))
-                .orElse(auth == null ? AclMode.OPEN : AclMode.CREATOR);
-        if (aclMode == AclMode.CREATOR && auth == null) {
+                .orElse(authScheme == null ? AclMode.OPEN : AclMode.CREATOR);
+        if (aclMode == AclMode.CREATOR && authScheme == null) {
             throw new InvalidConfigurationException(invalid(
                     ACL.key(),
                     "creator",
-                    "may be [creator] only when [" + AUTH.key() + "] is set; use [open] or set auth"));
+                    "may be [creator] only when [" + AUTH.key() + "] or [" + AUTH_SCHEME.key()
+                            + "=sasl] is set; use [open] or set auth"));
         }
         this.tls = readTls(source);
         this.publicAddress = string(source, PUBLIC_ADDRESS).orElse(null);
@@ -146,7 +172,40 @@ public final class ZookeeperDiscoveryConfig {
      * @throws InvalidConfigurationException naming key, value and what is allowed
      */
     public static ZookeeperDiscoveryConfig from(Source source, @Nullable String clusterNameFallback) {
-        return new ZookeeperDiscoveryConfig(source, clusterNameFallback);
+        return new ZookeeperDiscoveryConfig(source, clusterNameFallback, System.getProperty(JAAS_CONFIG_PROPERTY));
+    }
+
+    /** As {@link #from(Source, String)}, with the JAAS configuration location given (test seam). */
+    static ZookeeperDiscoveryConfig from(
+            Source source, @Nullable String clusterNameFallback, @Nullable String jaasConfig) {
+        return new ZookeeperDiscoveryConfig(source, clusterNameFallback, jaasConfig);
+    }
+
+    /**
+     * The security settings ({@code auth-scheme}, {@code auth}, {@code acl}, {@code tls-*}) from {@code
+     * gridkeeper.zookeeper.*} system properties and environment variables, for a tool (the CLI) that connects to the
+     * cluster's ZooKeeper outside a member; the connect string and cluster path are the tool's own.
+     *
+     * @throws InvalidConfigurationException naming key, value and what is allowed
+     */
+    public static ZookeeperDiscoveryConfig forTool(String connectString, String basePath, String clusterId) {
+        Source external = PropertyLookup.of(Map.of());
+        return from(
+                property -> {
+                    if (property == CONNECT_STRING) {
+                        return connectString;
+                    } else if (property == BASE_PATH) {
+                        return basePath;
+                    } else if (property == CLUSTER_ID) {
+                        return clusterId;
+                    } else if (property == LEGACY_ZOOKEEPER_URL
+                            || property == LEGACY_ZOOKEEPER_PATH
+                            || property == LEGACY_GROUP) {
+                        return null;
+                    }
+                    return external.get(property);
+                },
+                clusterId);
     }
 
     /** ZooKeeper connect string. */
@@ -247,7 +306,10 @@ public final class ZookeeperDiscoveryConfig {
                 + "s, startupTimeout=" + startupTimeout.toSeconds() + "s, retry=" + retryBaseSleepMs + ".."
                 + retryMaxSleepMs + "ms x" + retryMaxRetries + ", zone=" + zone + ", rack=" + rack + ", nodeId="
                 + (nodeId == null ? "<private address>" : nodeId) + ", auth="
-                + (auth == null ? "none" : authScheme + ":" + MASK) + ", acl="
+                + (authScheme == null
+                        ? "none"
+                        : SASL_AUTH_SCHEME.equals(authScheme) ? "sasl (JAAS)" : authScheme + ":" + MASK)
+                + ", acl="
                 + aclMode.name().toLowerCase(Locale.ROOT) + ", tls=" + (tls == null ? "disabled" : tls)
                 + ", publicAddress=" + (publicAddress == null ? "<from Hazelcast>" : publicAddress) + "}";
     }
@@ -265,15 +327,30 @@ public final class ZookeeperDiscoveryConfig {
                         + " but was [<not set>]"));
     }
 
+    private static void requireJaasConfig(@Nullable String jaasConfig) {
+        if (jaasConfig == null || jaasConfig.isBlank()) {
+            throw new InvalidConfigurationException(invalid(
+                    AUTH_SCHEME.key(),
+                    SASL_AUTH_SCHEME,
+                    "may be [sasl] only when the JVM system property [" + JAAS_CONFIG_PROPERTY
+                            + "] names a JAAS file with a 'Client' section"));
+        }
+        Path path = Path.of(jaasConfig);
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            throw new InvalidConfigurationException("System property '" + JAAS_CONFIG_PROPERTY
+                    + "' must name an existing readable JAAS file when [" + AUTH_SCHEME.key() + "=sasl] but was ["
+                    + jaasConfig + "]");
+        }
+    }
+
     private static @Nullable Tls readTls(Source source) {
-        Comparable<?> enabled = source.get(TLS_ENABLED);
-        if (enabled == null || !Boolean.TRUE.equals(enabled)) {
+        if (!bool(source, TLS_ENABLED, false)) {
             return null;
         }
         Path trustStore = requiredFile(source, TLS_TRUSTSTORE_LOCATION);
         Optional<String> keyStoreLocation = string(source, TLS_KEYSTORE_LOCATION);
         Path keyStore = keyStoreLocation.isPresent() ? requiredFile(source, TLS_KEYSTORE_LOCATION) : null;
-        Comparable<?> verification = source.get(TLS_HOSTNAME_VERIFICATION);
+        boolean verification = bool(source, TLS_HOSTNAME_VERIFICATION, true);
         return new Tls(
                 keyStore,
                 string(source, TLS_KEYSTORE_PASSWORD).orElse(null),
@@ -285,7 +362,7 @@ public final class ZookeeperDiscoveryConfig {
                 string(source, TLS_TRUSTSTORE_TYPE)
                         .map(v -> v.toUpperCase(Locale.ROOT))
                         .orElse(null),
-                verification == null || Boolean.TRUE.equals(verification));
+                verification);
     }
 
     private static Path requiredFile(Source source, PropertyDefinition property) {
@@ -326,6 +403,26 @@ public final class ZookeeperDiscoveryConfig {
         if (violation != null) {
             throw new InvalidConfigurationException(invalid(property.key(), value, violation));
         }
+    }
+
+    private static int timeoutSeconds(Source source, PropertyDefinition property, int defaultValue) {
+        int value = positiveInt(source, property, defaultValue);
+        if (value > MAX_TIMEOUT_SECONDS) {
+            throw new InvalidConfigurationException(
+                    invalid(property.key(), value, "must be at most " + MAX_TIMEOUT_SECONDS));
+        }
+        return value;
+    }
+
+    /** A strict boolean: absent means the default; {@code true}/{@code false} in any case; anything else fails. */
+    private static boolean bool(Source source, PropertyDefinition property, boolean defaultValue) {
+        Comparable<?> raw = source.get(property);
+        if (raw == null || raw.toString().isBlank()) {
+            return defaultValue;
+        }
+        String value = raw.toString().trim();
+        check(property, value, ZookeeperDiscoveryProperties::bool);
+        return Boolean.parseBoolean(value);
     }
 
     private static int positiveInt(Source source, PropertyDefinition property, int defaultValue) {

@@ -34,15 +34,18 @@ public final class ZookeeperDiscoveryProperties {
     /** Name of this cluster's subtree under the base path; default the Hazelcast cluster name. */
     public static final PropertyDefinition CLUSTER_ID = string("cluster-id", ZookeeperDiscoveryProperties::znodeName);
     /** Requested ZooKeeper session timeout (the server bounds it to 2..20 x tickTime). */
-    public static final PropertyDefinition SESSION_TIMEOUT_SECONDS = positiveInt("session-timeout-seconds");
+    public static final PropertyDefinition SESSION_TIMEOUT_SECONDS =
+            positiveInt("session-timeout-seconds", ZookeeperDiscoveryProperties.MAX_TIMEOUT_SECONDS);
     /** How long one connection attempt to ZooKeeper may take. */
-    public static final PropertyDefinition CONNECTION_TIMEOUT_SECONDS = positiveInt("connection-timeout-seconds");
+    public static final PropertyDefinition CONNECTION_TIMEOUT_SECONDS =
+            positiveInt("connection-timeout-seconds", ZookeeperDiscoveryProperties.MAX_TIMEOUT_SECONDS);
     /** How long a starting member or client waits for ZooKeeper before it fails. */
-    public static final PropertyDefinition STARTUP_TIMEOUT_SECONDS = positiveInt("startup-timeout-seconds");
+    public static final PropertyDefinition STARTUP_TIMEOUT_SECONDS =
+            positiveInt("startup-timeout-seconds", ZookeeperDiscoveryProperties.MAX_TIMEOUT_SECONDS);
     /** First sleep of the bounded exponential retry of ZooKeeper operations. */
-    public static final PropertyDefinition RETRY_BASE_SLEEP_MS = positiveInt("retry-base-sleep-ms");
+    public static final PropertyDefinition RETRY_BASE_SLEEP_MS = positiveInt("retry-base-sleep-ms", Integer.MAX_VALUE);
     /** Longest sleep between two retries of a ZooKeeper operation. */
-    public static final PropertyDefinition RETRY_MAX_SLEEP_MS = positiveInt("retry-max-sleep-ms");
+    public static final PropertyDefinition RETRY_MAX_SLEEP_MS = positiveInt("retry-max-sleep-ms", Integer.MAX_VALUE);
     /** How often a failed ZooKeeper operation is retried (0..29). */
     public static final PropertyDefinition RETRY_MAX_RETRIES = intInRange("retry-max-retries", 0, 29);
     /** Availability zone of this member, published as {@code hazelcast.partition.group.zone}. */
@@ -51,7 +54,10 @@ public final class ZookeeperDiscoveryProperties {
     public static final PropertyDefinition RACK = string("rack", ZookeeperDiscoveryProperties::label);
     /** Stable id of this member across restarts; default its private address {@code host:port}. */
     public static final PropertyDefinition NODE_ID = string("node-id", ZookeeperDiscoveryProperties::znodeName);
-    /** ZooKeeper authentication scheme; only {@code digest} is supported. */
+    /**
+     * ZooKeeper authentication scheme: {@code digest} (credentials in {@code auth}) or {@code sasl} (credentials from
+     * the JAAS {@code Client} section named by the JVM's {@code java.security.auth.login.config}).
+     */
     public static final PropertyDefinition AUTH_SCHEME =
             string("auth-scheme", ZookeeperDiscoveryProperties::authScheme);
     /** ZooKeeper credentials for the auth scheme, {@code user:password}; secret. */
@@ -59,8 +65,7 @@ public final class ZookeeperDiscoveryProperties {
     /** ACL of the znodes this strategy creates: {@code creator} or {@code open}. */
     public static final PropertyDefinition ACL = string("acl", ZookeeperDiscoveryProperties::acl);
     /** Connect to ZooKeeper's secure (TLS) client port. */
-    public static final PropertyDefinition TLS_ENABLED =
-            new SimplePropertyDefinition("tls-enabled", true, PropertyTypeConverter.BOOLEAN);
+    public static final PropertyDefinition TLS_ENABLED = string("tls-enabled", ZookeeperDiscoveryProperties::bool);
     /** Key store with this client's certificate (for mutual TLS). */
     public static final PropertyDefinition TLS_KEYSTORE_LOCATION = string("tls-keystore-location", v -> null);
     /** Password of the key store; secret. */
@@ -77,7 +82,7 @@ public final class ZookeeperDiscoveryProperties {
             string("tls-truststore-type", ZookeeperDiscoveryProperties::storeType);
     /** Verify that the ZooKeeper server certificate matches its host name. */
     public static final PropertyDefinition TLS_HOSTNAME_VERIFICATION =
-            new SimplePropertyDefinition("tls-hostname-verification", true, PropertyTypeConverter.BOOLEAN);
+            string("tls-hostname-verification", ZookeeperDiscoveryProperties::bool);
     /** Address other members and clients use to reach this member, {@code host:port} (NAT, containers). */
     public static final PropertyDefinition PUBLIC_ADDRESS =
             string("public-address", ZookeeperDiscoveryProperties::hostAndPort);
@@ -125,7 +130,14 @@ public final class ZookeeperDiscoveryProperties {
     static final Set<String> SECRET_KEYS =
             Set.of(AUTH.key(), TLS_KEYSTORE_PASSWORD.key(), TLS_TRUSTSTORE_PASSWORD.key());
 
+    /**
+     * Upper bound of the timeouts in seconds (one day): ZooKeeper caps sessions far below it anyway, and it keeps the
+     * milliseconds within an int.
+     */
+    static final int MAX_TIMEOUT_SECONDS = 86_400;
+
     static final Set<String> ACL_MODES = Set.of("creator", "open");
+    static final Set<String> AUTH_SCHEMES = Set.of("digest", "sasl");
     static final Set<String> STORE_TYPES = Set.of("PKCS12", "JKS", "PEM");
 
     private ZookeeperDiscoveryProperties() {}
@@ -194,7 +206,7 @@ public final class ZookeeperDiscoveryProperties {
     }
 
     static @Nullable String authScheme(String value) {
-        return "digest".equals(value) ? null : "must be one of [digest]";
+        return AUTH_SCHEMES.contains(value) ? null : "must be one of [digest, sasl]";
     }
 
     static @Nullable String auth(String value) {
@@ -242,6 +254,14 @@ public final class ZookeeperDiscoveryProperties {
         return value > 0 ? null : "must be positive";
     }
 
+    /**
+     * A boolean written out: {@code true} or {@code false} in any case. Hazelcast's own converter reads anything else
+     * ({@code yes}, {@code 1}) as false, which would silently turn TLS off.
+     */
+    static @Nullable String bool(String value) {
+        return value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false") ? null : "must be true or false";
+    }
+
     private static PropertyDefinition string(String key, Rule rule) {
         ValueValidator<String> validator = value -> {
             String violation = rule.violation(value);
@@ -252,10 +272,13 @@ public final class ZookeeperDiscoveryProperties {
         return new SimplePropertyDefinition(key, true, PropertyTypeConverter.STRING, validator);
     }
 
-    private static PropertyDefinition positiveInt(String key) {
+    private static PropertyDefinition positiveInt(String key, int max) {
         ValueValidator<Integer> validator = value -> {
             if (value <= 0) {
                 throw new ValidationException(invalid(key, value, "must be positive"));
+            }
+            if (value > max) {
+                throw new ValidationException(invalid(key, value, "must be at most " + max));
             }
         };
         return new SimplePropertyDefinition(key, true, PropertyTypeConverter.INTEGER, validator);

@@ -115,17 +115,58 @@ final class ZookeeperDiscoveryConfigTest {
 
     @Test
     void config_withUnsupportedAuthScheme_failsNamingAllowedSchemes() {
-        assertThatThrownBy(() -> config(Map.of("connect-string", "zk:2181", "auth-scheme", "sasl", "auth", "u:p"), "c"))
+        assertThatThrownBy(() ->
+                        config(Map.of("connect-string", "zk:2181", "auth-scheme", "kerberos", "auth", "u:p"), "c"))
                 .isInstanceOf(InvalidConfigurationException.class)
-                .hasMessage("Property 'auth-scheme' must be one of [digest] but was [sasl]");
+                .hasMessage("Property 'auth-scheme' must be one of [digest, sasl] but was [kerberos]");
+    }
+
+    @Test
+    void config_withSaslButNoJaasFile_failsNamingTheSystemProperty() {
+        assertThatThrownBy(() -> config(Map.of("connect-string", "zk:2181", "auth-scheme", "sasl"), "c"))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessage(
+                        "Property 'auth-scheme' may be [sasl] only when the JVM system property"
+                                + " [java.security.auth.login.config] names a JAAS file with a 'Client' section but was [sasl]");
+    }
+
+    @Test
+    void config_withSaslAndMissingJaasFile_failsNamingTheFile() {
+        String missing = temp.resolve("missing-jaas.conf").toString();
+        assertThatThrownBy(() -> ZookeeperDiscoveryConfig.from(
+                        lookup(Map.of("connect-string", "zk:2181", "auth-scheme", "sasl")), "c", missing))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessage("System property 'java.security.auth.login.config' must name an existing readable JAAS"
+                        + " file when [auth-scheme=sasl] but was [" + missing + "]");
+    }
+
+    @Test
+    void config_withSaslAndDigestCredentials_failsWithoutShowingThem() {
+        assertThatThrownBy(() -> config(
+                        Map.of("connect-string", "zk:2181", "auth-scheme", "sasl", "auth", "user:very-secret"), "c"))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("Property 'auth' must not be set when [auth-scheme=sasl]")
+                .hasMessageNotContaining("very-secret");
+    }
+
+    @Test
+    void config_withSaslAndJaasFile_defaultsToCreatorAcl() throws Exception {
+        Path jaas = Files.writeString(temp.resolve("jaas.conf"), "Client { };");
+        ZookeeperDiscoveryConfig config = ZookeeperDiscoveryConfig.from(
+                lookup(Map.of("connect-string", "zk:2181", "auth-scheme", "sasl")), "c", jaas.toString());
+
+        assertThat(config.authScheme()).contains("sasl");
+        assertThat(config.auth()).isEmpty();
+        assertThat(config.aclMode()).isEqualTo(ZookeeperDiscoveryConfig.AclMode.CREATOR);
+        assertThat(config.toString()).contains("auth=sasl (JAAS), acl=creator");
     }
 
     @Test
     void config_withCreatorAclButNoAuth_failsExplainingTheWayOut() {
         assertThatThrownBy(() -> config(Map.of("connect-string", "zk:2181", "acl", "creator"), "c"))
                 .isInstanceOf(InvalidConfigurationException.class)
-                .hasMessage("Property 'acl' may be [creator] only when [auth] is set; use [open] or set auth"
-                        + " but was [creator]");
+                .hasMessage("Property 'acl' may be [creator] only when [auth] or [auth-scheme=sasl] is set; use"
+                        + " [open] or set auth but was [creator]");
     }
 
     @Test
@@ -201,7 +242,7 @@ final class ZookeeperDiscoveryConfigTest {
 
         assertThatThrownBy(() -> ZookeeperDiscoveryConfig.from(lookup, "c"))
                 .isInstanceOf(InvalidConfigurationException.class)
-                .hasMessageStartingWith("Property 'session-timeout-seconds' must be a valid")
+                .hasMessageStartingWith("Property 'session-timeout-seconds' must be an integer")
                 .hasMessageEndingWith("but was [soon]");
     }
 
@@ -233,8 +274,11 @@ final class ZookeeperDiscoveryConfigTest {
     }
 
     private static ZookeeperDiscoveryConfig config(Map<String, ? extends Comparable> properties, String clusterName) {
+        return ZookeeperDiscoveryConfig.from(lookup(properties), clusterName, null);
+    }
+
+    private static PropertyLookup lookup(Map<String, ? extends Comparable> properties) {
         Map<String, Comparable> copy = new HashMap<>(properties);
-        PropertyLookup lookup = new PropertyLookup(copy, key -> null, key -> null);
-        return ZookeeperDiscoveryConfig.from(lookup, clusterName);
+        return new PropertyLookup(copy, key -> null, key -> null);
     }
 }

@@ -30,10 +30,21 @@ final class CliCluster implements AutoCloseable {
 
     static final String MAP = "data";
 
-    final ZookeeperFixture zookeeper = ZookeeperFixture.single();
+    final ZookeeperFixture zookeeper;
     final String clusterName = "cli-" + UUID.randomUUID().toString().substring(0, 8);
-    final CuratorFramework tool = zookeeper.newClient();
+    final CuratorFramework tool;
     private final List<HazelcastInstance> members = new ArrayList<>();
+
+    /** A cluster on a fresh single ZooKeeper server. */
+    CliCluster() {
+        this(ZookeeperFixture.single());
+    }
+
+    /** A cluster on the given ZooKeeper (closed with this cluster). */
+    CliCluster(ZookeeperFixture zookeeper) {
+        this.zookeeper = zookeeper;
+        this.tool = zookeeper.newClient();
+    }
 
     String clusterPath() {
         return "/gridkeeper/" + clusterName;
@@ -41,6 +52,11 @@ final class CliCluster implements AutoCloseable {
 
     /** Starts a member with node id {@code nodeId} and extra Hazelcast properties. */
     HazelcastInstance member(String nodeId, Map<String, String> properties) {
+        return member(nodeId, properties, 6);
+    }
+
+    /** Starts a member that asks ZooKeeper for a session of {@code sessionTimeoutSeconds}. */
+    HazelcastInstance member(String nodeId, Map<String, String> properties, int sessionTimeoutSeconds) {
         Config config = new Config();
         config.setClusterName(clusterName);
         config.setProperty("hazelcast.discovery.enabled", "true");
@@ -57,7 +73,7 @@ final class CliCluster implements AutoCloseable {
         Map<String, Comparable> discovery = new HashMap<>();
         discovery.put("connect-string", zookeeper.connectString());
         discovery.put("node-id", nodeId);
-        discovery.put("session-timeout-seconds", "6");
+        discovery.put("session-timeout-seconds", Integer.toString(sessionTimeoutSeconds));
         discovery.put("connection-timeout-seconds", "3");
         join.getDiscoveryConfig()
                 .addDiscoveryStrategyConfig(

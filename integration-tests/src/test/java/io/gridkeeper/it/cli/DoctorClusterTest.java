@@ -10,6 +10,7 @@ import com.hazelcast.cluster.ClusterState;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import io.gridkeeper.cli.DoctorCommand;
+import io.gridkeeper.it.fixture.ZookeeperFixture;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.curator.utils.ZKPaths;
@@ -53,6 +54,33 @@ final class DoctorClusterTest {
                 assertThat(finding.path("check").asText()).isEqualTo("registered-not-in-cluster");
                 assertThat(finding.path("summary").asText()).contains("[ghost]", "[127.0.0.1:1]");
                 assertThat(finding.path("fix").asText()).isNotBlank();
+            });
+        }
+    }
+
+    @Test
+    void doctor_serverCapsTheSessionTimeout_judgesTheNegotiatedTimeout() throws Exception {
+        // The member asks for 30 s; the server grants at most 8 s, which is still longer than the 5 s heartbeat
+        // timeout: doctor must name the negotiated 8 s, not the configured 30 s.
+        try (CliCluster cluster = new CliCluster(ZookeeperFixture.singleWithMaxSessionTimeout(8_000))) {
+            cluster.member(
+                    "a",
+                    Map.of("hazelcast.heartbeat.interval.seconds", "1", "hazelcast.max.no.heartbeat.seconds", "5"),
+                    30);
+
+            CliCluster.Run doctor = await().atMost(TIMEOUT)
+                    .until(() -> cluster.run("doctor", "--json"), run -> run.out()
+                            .contains("timeouts-disagree"));
+
+            assertThat(doctor.exitCode()).as(doctor.toString()).isEqualTo(DoctorCommand.EXIT_WARNING);
+            assertThat(JSON.readTree(doctor.out()).path("findings")).anySatisfy(finding -> {
+                assertThat(finding.path("check").asText()).isEqualTo("timeouts-disagree");
+                assertThat(finding.path("summary").asText())
+                        .contains(
+                                "negotiated [8s]",
+                                "[session-timeout-seconds=30]",
+                                "[hazelcast.max.no.heartbeat.seconds=5]");
+                assertThat(finding.path("meaning").asText()).contains("[3s] more");
             });
         }
     }

@@ -86,6 +86,6 @@ final class MigrationCommandsClusterTest {
 
         assertThat(watch.exitCode()).as(watch.toString()).isZero();
         assertThat(watch.out().split("gridkeeper status --watch", -1)).hasSize(3);
-        assertThat(watch.out()).contains("\u001b[H\u001b[2J", "Members  2 in the cluster, 2 registered in ZooKeeper");
+        assertThat(watch.out()).contains("\u001b[H\u001b[2J", "Members   2 in the cluster, 2 registered in ZooKeeper");
     }
 }

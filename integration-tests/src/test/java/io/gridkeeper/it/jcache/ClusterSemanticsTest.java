@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.hazelcast.config.EvictionConfig;
+import com.hazelcast.config.EvictionPolicy;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MaxSizePolicy;
+import com.hazelcast.core.EntryView;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.gridkeeper.jcache.GridkeeperCache;
 import java.io.Serializable;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +39,9 @@ import javax.cache.integration.CacheWriterException;
 import javax.cache.management.CacheStatisticsMXBean;
 import javax.cache.processor.EntryProcessor;
 import javax.cache.processor.MutableEntry;
+import javax.management.MBeanServer;
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,6 +82,21 @@ final class ClusterSemanticsTest {
     }
 
     @Test
+    void configuration_createdOnAMember_isVisibleOnAClient() {
+        first.createCache(
+                "configured-for-client",
+                new MutableConfiguration<String, String>()
+                        .setTypes(String.class, String.class)
+                        .setReadThrough(true)
+                        .setCacheLoaderFactory(FactoryBuilder.factoryOf(PrefixLoader.class)));
+
+        Cache<String, String> cache =
+                cluster.cacheManager(cluster.client()).getCache("configured-for-client", String.class, String.class);
+
+        assertThat(cache.get("a")).isEqualTo("loaded-a");
+    }
+
+    @Test
     void getCache_existingIMapWithoutCreateCache_isAViewOverIt() {
         cluster.member(0).getMap("plain-map").put("key", "value");
 
@@ -82,6 +106,16 @@ final class ClusterSemanticsTest {
 
         assertThat(cache.get("key")).isEqualTo("value");
         assertThat(cache.unwrap(IMap.class).getName()).isEqualTo("plain-map");
+    }
+
+    @Test
+    void getCache_existingIMapFromAClient_isAViewOverIt() {
+        cluster.member(1).getMap("plain-map-for-client").put("key", "value");
+
+        Cache<Object, Object> cache = cluster.cacheManager(cluster.client()).getCache("plain-map-for-client");
+
+        assertThat(cache).isNotNull();
+        assertThat(cache.get("key")).isEqualTo("value");
     }
 
     @Test
@@ -143,6 +177,39 @@ final class ClusterSemanticsTest {
         assertThat(cache.containsKey("key")).isFalse();
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> RecordingListener.events("zero-access").contains(EventType.EXPIRED));
+    }
+
+    @Test
+    void expiry_zeroForCreation_entryIsNotStoredAnywhere() {
+        Cache<String, String> cache = first.createCache(
+                "zero-creation",
+                new MutableConfiguration<String, String>()
+                        .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(javax.cache.expiry.Duration.ZERO)));
+
+        second.<String, String>getCache("zero-creation").put("key", "value");
+
+        assertThat(cache.containsKey("key")).isFalse();
+        assertThat(cluster.member(0).getMap("zero-creation").size()).isZero();
+    }
+
+    @Test
+    void expiry_nullForUpdate_keepsTheEntrysExpiry() {
+        first.createCache(
+                "null-update",
+                new MutableConfiguration<String, String>()
+                        .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(javax.cache.expiry.Duration.ONE_HOUR)));
+        IMap<String, String> map = cluster.member(0).getMap("null-update");
+        // an expiry neither the creation duration (1 hour) nor eternal
+        map.put("key", "one", 3, java.util.concurrent.TimeUnit.HOURS);
+        long expiration = map.getEntryView("key").getExpirationTime();
+
+        second.<String, String>getCache("null-update").put("key", "two");
+
+        EntryView<String, String> updated = map.getEntryView("key");
+        assertThat(updated.getValue()).isEqualTo("two");
+        // the remaining TTL is re-applied (whole seconds, after a round trip): the expiry moves a little, while a
+        // reset to the creation duration would move it by 2 hours and eternal would remove it
+        assertThat(updated.getExpirationTime()).isBetween(expiration - 60_000, expiration + 60_000);
     }
 
     @Test
@@ -246,13 +313,32 @@ final class ClusterSemanticsTest {
     void eviction_notConfigured_keepsEveryEntry() {
         Cache<Integer, Integer> cache = first.createCache("no-eviction", new MutableConfiguration<>());
         Map<Integer, Integer> entries = new HashMap<>();
-        for (int i = 0; i < 25_000; i++) {
+        for (int i = 0; i < 30_000; i++) {
             entries.put(i, i);
         }
 
         cache.putAll(entries);
 
-        assertThat(cache.unwrap(IMap.class).size()).isEqualTo(25_000);
+        assertThat(second.getCache("no-eviction").unwrap(IMap.class).size()).isEqualTo(30_000);
+    }
+
+    @Test
+    void eviction_configuredOnTheMap_boundsTheCache() {
+        // the member configuration bounds the map to 1,000 entries per member; Hazelcast evicts per partition
+        cluster.member(0)
+                .getConfig()
+                .addMapConfig(new MapConfig("bounded")
+                        .setEvictionConfig(new EvictionConfig()
+                                .setEvictionPolicy(EvictionPolicy.LRU)
+                                .setMaxSizePolicy(MaxSizePolicy.PER_NODE)
+                                .setSize(1_000)));
+        Cache<Integer, Integer> cache = first.createCache("bounded", new MutableConfiguration<>());
+
+        for (int i = 0; i < 10_000; i++) {
+            cache.put(i, i);
+        }
+
+        assertThat(second.getCache("bounded").unwrap(IMap.class).size()).isBetween(1, 5_000);
     }
 
     @Test
@@ -278,6 +364,23 @@ final class ClusterSemanticsTest {
     }
 
     @Test
+    void operations_badInputThroughAClient_throwSpecExceptions() {
+        first.createCache(
+                "bad-client-input", new MutableConfiguration<String, String>().setTypes(String.class, String.class));
+        Cache<String, String> cache =
+                cluster.cacheManager(cluster.client()).getCache("bad-client-input", String.class, String.class);
+
+        assertThatThrownBy(() -> cache.get(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> cache.invoke("key", null)).isInstanceOf(NullPointerException.class);
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Cache<Object, Object> raw = (Cache) cache;
+        assertThatThrownBy(() -> raw.put("key", 1)).isInstanceOf(ClassCastException.class);
+        cache.close();
+        assertThatThrownBy(() -> cache.put("key", "value")).isInstanceOf(IllegalStateException.class);
+        assertThat(second.getCache("bad-client-input").isClosed()).isFalse();
+    }
+
+    @Test
     void statistics_operationsOnTwoMembers_areAggregatedClusterWide() {
         Cache<String, String> one =
                 first.createCache("statistics", new MutableConfiguration<String, String>().setStatisticsEnabled(true));
@@ -293,6 +396,40 @@ final class ClusterSemanticsTest {
             assertThat(statistics.getCachePuts()).isEqualTo(1);
             assertThat(statistics.getCacheHits()).isEqualTo(1);
         });
+    }
+
+    @Test
+    void management_enabledOnTwoMembers_mxBeansUnderTheSpecNamesReportClusterWideStatistics() throws Exception {
+        Cache<String, String> one = first.createCache(
+                "managed",
+                new MutableConfiguration<String, String>()
+                        .setTypes(String.class, String.class)
+                        .setManagementEnabled(true)
+                        .setStatisticsEnabled(true));
+        Cache<String, String> two = second.getCache("managed", String.class, String.class);
+
+        one.put("key", "value");
+        two.get("key");
+        two.get("absent");
+
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        assertThat(server.getAttribute(specName("CacheConfiguration", second, "managed"), "ValueType"))
+                .isEqualTo(String.class.getName());
+        for (CacheManager manager : List.of(first, second)) {
+            ObjectName statistics = specName("CacheStatistics", manager, "managed");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(server.getAttribute(statistics, "CachePuts")).isEqualTo(1L);
+                assertThat(server.getAttribute(statistics, "CacheHits")).isEqualTo(1L);
+                assertThat(server.getAttribute(statistics, "CacheMisses")).isEqualTo(1L);
+            });
+        }
+    }
+
+    /** The JSR-107 object name, written out here rather than taken from the adapter. */
+    private static ObjectName specName(String type, CacheManager manager, String cache)
+            throws MalformedObjectNameException {
+        String uri = manager.getURI().toString().replaceAll("[,:=\n]", ".");
+        return new ObjectName("javax.cache:type=" + type + ",CacheManager=" + uri + ",Cache=" + cache);
     }
 
     private static void repeat(int times, Runnable action) {

@@ -1,17 +1,25 @@
 package io.gridkeeper.it.jcache;
 
+import static org.awaitility.Awaitility.await;
+
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.cluster.Member;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.partition.Partition;
 import io.gridkeeper.it.fixture.FreePorts;
 import io.gridkeeper.jcache.GridkeeperCachingProvider;
 import io.gridkeeper.jcache.configuration.ProviderProperties;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
 import javax.cache.CacheManager;
@@ -43,6 +51,8 @@ final class JCacheCluster implements AutoCloseable {
             Config config = new Config().setClusterName(cluster.clusterName);
             config.setProperty("hazelcast.phone.home.enabled", "false");
             config.setProperty("hazelcast.wait.seconds.before.join", "1");
+            // near caches learn of other members' changes in batches, every 10 s by default: 1 s keeps tests short
+            config.setProperty("hazelcast.map.invalidation.batchfrequency.seconds", "1");
             config.getNetworkConfig().setPort(port).setPortAutoIncrement(false);
             JoinConfig join = config.getNetworkConfig().getJoin();
             join.getAutoDetectionConfig().setEnabled(false);
@@ -55,6 +65,24 @@ final class JCacheCluster implements AutoCloseable {
 
     HazelcastInstance member(int index) {
         return members.get(index);
+    }
+
+    /**
+     * {@code perMember} keys {@code <prefix><n>} whose partitions each member owns, so that an operation on all of them
+     * spans every member (ownership as of the call; migrations only move keys between members).
+     */
+    List<String> keysOwnedByEveryMember(String prefix, int perMember) {
+        Map<Member, Integer> counts = new HashMap<>();
+        List<String> keys = new ArrayList<>();
+        for (int n = 0; keys.size() < perMember * members.size(); n++) {
+            String key = prefix + n;
+            Partition partition = members.get(0).getPartitionService().getPartition(key);
+            Member owner = await().atMost(Duration.ofSeconds(30)).until(partition::getOwner, Objects::nonNull);
+            if (counts.merge(owner, 1, Integer::sum) <= perMember) {
+                keys.add(key);
+            }
+        }
+        return keys;
     }
 
     /** A new client of the cluster. */

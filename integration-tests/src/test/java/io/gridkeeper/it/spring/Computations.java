@@ -1,26 +1,14 @@
 package io.gridkeeper.it.spring;
 
-import java.util.concurrent.atomic.AtomicInteger;
+import io.gridkeeper.it.apps.ComputationCounter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Counts the values this app instance computed (cache misses that ran the method body). Thread-safe. */
+/** The app's {@link ComputationCounter} as a Spring bean, named after {@code bookshelf.instance-name}. */
 @Component
-class Computations {
-
-    private final String instanceName;
-    private final AtomicInteger count = new AtomicInteger();
+class Computations extends ComputationCounter {
 
     Computations(@Value("${bookshelf.instance-name}") String instanceName) {
-        this.instanceName = instanceName;
-    }
-
-    /** Records one computation and returns a label naming this instance, e.g. {@code computed by a #3}. */
-    String record() {
-        return "computed by " + instanceName + " #" + count.incrementAndGet();
-    }
-
-    int count() {
-        return count.get();
+        super(instanceName);
     }
 }

@@ -42,6 +42,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -147,6 +148,9 @@ public final class MigrationController implements Closeable {
     private volatile String policySource = "start configuration";
     private volatile @Nullable Decision lastDecision;
     private volatile @Nullable HoldRecord lastSeenHold;
+    /** Znode path to the data version (mzxid) of an unusable policy, hold or commands znode already warned about. */
+    private final Map<String, Long> warnedVersions = new ConcurrentHashMap<>();
+
     private volatile @Nullable CommandsRecord commands;
     private volatile @Nullable PartitionHealth lastHealth;
     private volatile @Nullable ClusterState lastClusterState;
@@ -439,9 +443,14 @@ public final class MigrationController implements Closeable {
                     logger.info("Migration policy of [" + nodeId + "] is now ["
                             + next.policy().name() + "] from" + " ZooKeeper: " + next);
                 }
-            } catch (InvalidConfigurationException | IllegalArgumentException e) {
-                logger.warning("Ignoring the migration policy in ZooKeeper and keeping ["
-                        + decider.policy().name() + "]: " + e.getMessage() + "; fix it with `gridkeeper policy set`");
+            } catch (RuntimeException e) {
+                // any failure (unknown name, bad value, null value, junk): keep the policy in force
+                warnOncePerVersion(
+                        policy.get(),
+                        "Ignoring the migration policy in ZooKeeper and keeping ["
+                                + decider.policy().name() + "] from "
+                                + policySource + ": " + MigrationZnodes.abbreviate(e.getMessage())
+                                + "; fix it with `gridkeeper policy set` or `gridkeeper policy reset`");
             }
         } else if (!"start configuration".equals(policySource)) {
             decider = policies.decider(startSettings);
@@ -450,24 +459,39 @@ public final class MigrationController implements Closeable {
                     + decider.policy().name() + "]");
         }
         cache.get(MigrationZnodes.path(clusterPath, MigrationZnodes.HOLD))
-                .map(ChildData::getData)
-                .filter(data -> data.length > 2)
+                .filter(data -> data.getData() != null && data.getData().length > 2)
                 .ifPresent(data -> {
                     try {
-                        lastSeenHold = MigrationZnodes.decode(data, HoldRecord.class);
-                    } catch (IllegalArgumentException e) {
-                        logger.warning("Ignoring an unreadable hold record: " + e.getMessage());
+                        lastSeenHold = MigrationZnodes.decode(data.getData(), HoldRecord.class);
+                    } catch (RuntimeException e) {
+                        warnOncePerVersion(
+                                data,
+                                "Ignoring an unreadable hold record: " + MigrationZnodes.abbreviate(e.getMessage()));
                     }
                 });
         Optional<ChildData> command = cache.get(MigrationZnodes.path(clusterPath, MigrationZnodes.COMMANDS));
         try {
             commands = command.map(data -> MigrationZnodes.decode(data.getData(), CommandsRecord.class))
                     .orElse(null);
-        } catch (IllegalArgumentException e) {
-            logger.warning("Ignoring unreadable operator commands: " + e.getMessage());
+        } catch (RuntimeException e) {
+            warnOncePerVersion(
+                    command.get(),
+                    "Ignoring unreadable operator commands: " + MigrationZnodes.abbreviate(e.getMessage()));
             commands = null;
         }
         evaluateSafely();
+    }
+
+    /**
+     * Warns about an unusable znode once per version of its data: readZnodes runs on every change below the
+     * migration znode (load samples, decisions), which would otherwise repeat the warning each time.
+     */
+    private void warnOncePerVersion(ChildData data, String message) {
+        long version = data.getStat() == null ? -1 : data.getStat().getMzxid();
+        Long previous = warnedVersions.put(data.getPath(), version);
+        if (previous == null || previous != version) {
+            logger.warning(message);
+        }
     }
 
     private void evaluateSafely() {

@@ -1,5 +1,6 @@
 package io.gridkeeper.migration.control;
 
+import com.hazelcast.config.Config;
 import com.hazelcast.config.InvalidConfigurationException;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent;
@@ -79,16 +80,6 @@ public final class MigrationService implements ManagedService, GracefulShutdownA
             log.info("Gridkeeper migration controller disabled by [" + PREFIX + ENABLED + "=false]");
             return;
         }
-        try {
-            MigrationPolicies.load(nodeEngine.getConfigClassLoader()).decider(settings);
-        } catch (InvalidConfigurationException e) {
-            // Hazelcast only logs a failing service init; run Hazelcast's default instead so that a valid policy set
-            // at run time through ZooKeeper still takes effect without a restart.
-            log.severe("Invalid migration settings " + settings + ": " + e.getMessage() + "; the controller runs the"
-                    + " [immediate] policy (Hazelcast's default) until a valid one is set with `gridkeeper policy set`"
-                    + " or in " + PREFIX + "* properties");
-            settings.clear();
-        }
         HazelcastInstance instance = nodeEngine.getHazelcastInstance();
         instance.getLifecycleService().addLifecycleListener(event -> {
             if (event.getState() == LifecycleEvent.LifecycleState.STARTED) {
@@ -130,9 +121,47 @@ public final class MigrationService implements ManagedService, GracefulShutdownA
         BY_INSTANCE.put(instance.getName(), this);
     }
 
+    /**
+     * Checks the {@value #PREFIX}* settings a member would start with (its configuration's properties and JVM system
+     * properties). Every member runs this while Hazelcast builds it ({@link MigrationServiceDescriptorProvider}), so
+     * a member with an invalid setting does not start; a launcher may call it earlier to fail before any work.
+     *
+     * @throws InvalidConfigurationException naming the setting, the value and what is allowed
+     */
+    public static void checkSettings(Config config) {
+        Map<String, String> settings = settings(config);
+        if ("false".equalsIgnoreCase(settings.remove(ENABLED))) {
+            return;
+        }
+        try {
+            MigrationPolicies.load(
+                            config.getClassLoader() == null
+                                    ? MigrationService.class.getClassLoader()
+                                    : config.getClassLoader())
+                    .decider(settings);
+        } catch (InvalidConfigurationException e) {
+            throw new InvalidConfigurationException(
+                    "Invalid migration settings " + prefixed(settings) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String prefixed(Map<String, String> settings) {
+        StringBuilder text = new StringBuilder("[");
+        settings.forEach((key, value) -> text.append(text.length() > 1 ? ", " : "")
+                .append(PREFIX)
+                .append(key)
+                .append('=')
+                .append(value));
+        return text.append(']').toString();
+    }
+
     private static Map<String, String> settings(NodeEngine nodeEngine) {
+        return settings(nodeEngine.getConfig());
+    }
+
+    private static Map<String, String> settings(Config config) {
         Map<String, String> settings = new TreeMap<>();
-        nodeEngine.getConfig().getProperties().forEach((key, value) -> {
+        config.getProperties().forEach((key, value) -> {
             if (key instanceof String name && name.startsWith(PREFIX) && value != null) {
                 settings.put(name.substring(PREFIX.length()), value.toString());
             }

@@ -118,28 +118,55 @@ public final class MigrationZnodes {
             return JSON.readValue(data, type);
         } catch (IOException e) {
             throw new IllegalArgumentException(
-                    "Unreadable " + type.getSimpleName() + " [" + new String(data, StandardCharsets.UTF_8) + "]: "
-                            + e.getMessage(),
+                    "Unreadable " + type.getSimpleName() + " " + abbreviate(data) + ": " + abbreviate(e.getMessage()),
                     e);
         }
     }
 
     static Map<String, String> decodePolicy(byte[] data) {
+        Map<String, String> settings;
         try {
-            return JSON.readValue(data, SETTINGS);
+            settings = JSON.readValue(data, SETTINGS);
         } catch (IOException e) {
             throw new IllegalArgumentException(
-                    "Unreadable policy settings [" + new String(data, StandardCharsets.UTF_8)
-                            + "]: expected a JSON object of strings such as {\"policy\":\"delayed\",\"grace-seconds\":\"60\"}",
+                    "Unreadable policy settings " + abbreviate(data)
+                            + ": expected a JSON object of strings such as {\"policy\":\"delayed\",\"grace-seconds\":\"60\"}",
                     e);
         }
+        if (settings == null || settings.containsValue(null)) {
+            throw new IllegalArgumentException("Unreadable policy settings " + abbreviate(data)
+                    + ": expected a JSON object of strings without nulls such as {\"policy\":\"delayed\"}");
+        }
+        return settings;
+    }
+
+    /**
+     * The start of a znode's data for a message, {@code [<at most 80 characters>...] (<n> bytes)}: the data may be
+     * megabytes of junk or hostile text, which must not end up whole in logs or on a terminal.
+     */
+    static String abbreviate(byte[] data) {
+        String text = new String(data, 0, Math.min(data.length, 80), StandardCharsets.UTF_8);
+        return "[" + printable(text) + (data.length > 80 ? "..." : "") + "] (" + data.length + " bytes)";
+    }
+
+    /** The first 200 printable characters of a message (parser messages quote the data they failed on). */
+    static String abbreviate(@Nullable String message) {
+        if (message == null) {
+            return "no detail";
+        }
+        String text = printable(message.length() <= 400 ? message : message.substring(0, 400));
+        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
+    }
+
+    private static String printable(String text) {
+        return text.replaceAll("[\\p{Cntrl}\\s]+", " ");
     }
 
     static List<DecisionRecord> decodeHistory(byte[] data) {
         try {
             return JSON.readValue(data, HISTORY);
         } catch (IOException e) {
-            throw new IllegalArgumentException("Unreadable decision history: " + e.getMessage(), e);
+            throw new IllegalArgumentException("Unreadable decision history: " + abbreviate(e.getMessage()), e);
         }
     }
 

@@ -34,4 +34,28 @@ final class SplitBrainProtectionYamlTest {
         assertThat(protection.getFunctionClassName()).isEqualTo(ZookeeperSplitBrainProtectionFunction.class.getName());
         assertThat(config.getMapConfig("orders").getSplitBrainProtectionName()).isEqualTo("zookeeper-registry");
     }
+
+    static final String TIE_BREAK_YAML = """
+            hazelcast:
+              split-brain-protection:
+                zookeeper-leader-tie-break:
+                  enabled: true
+                  protect-on: WRITE
+                  minimum-cluster-size: 2        # required by Hazelcast (at least 2), ignored
+                  function-class-name: io.gridkeeper.zookeeper.splitbrain.ZookeeperLeaderTieBreakSplitBrainProtectionFunction
+              map:
+                orders:
+                  split-brain-protection-ref: zookeeper-leader-tie-break
+            """;
+
+    @Test
+    void tieBreakYaml_parsed_mapReferencesTieBreakFunction() {
+        Config config = new InMemoryYamlConfig(TIE_BREAK_YAML);
+
+        SplitBrainProtectionConfig protection = config.getSplitBrainProtectionConfig("zookeeper-leader-tie-break");
+        assertThat(protection.isEnabled()).isTrue();
+        assertThat(protection.getFunctionClassName())
+                .isEqualTo(ZookeeperLeaderTieBreakSplitBrainProtectionFunction.class.getName());
+        assertThat(config.getMapConfig("orders").getSplitBrainProtectionName()).isEqualTo("zookeeper-leader-tie-break");
+    }
 }

@@ -1,0 +1,321 @@
+package io.gridkeeper.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridkeeper.migration.control.MigrationZnodes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.RetryOneTime;
+import org.apache.curator.test.TestingServer;
+import org.apache.zookeeper.ZooDefs;
+import org.apache.zookeeper.data.ACL;
+import org.apache.zookeeper.data.Id;
+import org.apache.zookeeper.server.auth.DigestAuthenticationProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every command with wrong flags and bad values (a usage error, exit 2), against unreachable ZooKeeper and a cluster
+ * without members (one line on stderr, exit 1, bounded by {@code --timeout-seconds}), against junk written past the
+ * CLI into the policy znode, and against a cluster whose znodes only its credential may write.
+ */
+final class CliBadInputTest {
+
+    private static TestingServer zookeeper;
+
+    @BeforeAll
+    static void startZookeeper() throws Exception {
+        zookeeper = new TestingServer();
+    }
+
+    @AfterAll
+    static void stopZookeeper() throws Exception {
+        zookeeper.close();
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(
+            strings = {
+                "",
+                "node",
+                "status",
+                "doctor",
+                "caches",
+                "decisions",
+                "hold --for 10m",
+                "rebalance",
+                "policy",
+                "policy show",
+                "policy set delayed",
+                "policy reset"
+            })
+    void everyCommand_unknownFlag_usageErrorNamingItAndExitTwo(String command) {
+        List<String> args = new ArrayList<>(command.isEmpty() ? List.of() : Arrays.asList(command.split(" ")));
+        args.add("--no-such-flag");
+
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(GridkeeperCommand.EXIT_USAGE);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("--no-such-flag").contains("--help");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            hold --for 5 parsecs                          | 5 parsecs
+            hold --for -10m                               | -10m
+            rebalance --wait --interval forever           | forever
+            doctor --max-clock-skew soon                  | soon
+            doctor --min-hit-ratio 1.5                    | 1.5
+            doctor --min-hit-ratio lots                   | lots
+            decisions --last many                         | many
+            decisions --last 0                            | 0
+            status --timeout-seconds -1                   | -1
+            status --timeout-seconds soon                 | soon
+            policy set nope                               | nope
+            policy set delayed --setting grace-seconds=-5 | -5
+            policy set window --setting start=25:99       | 25:99
+            policy set delayed --setting oops             | oops
+            """)
+    void command_badValue_usageErrorNamingTheValueAndExitTwo(String command, String value) {
+        List<String> args = new ArrayList<>();
+        // a value containing spaces is one argument
+        String[] words = command.split(" ");
+        int valueWords = value.split(" ").length;
+        args.addAll(Arrays.asList(words).subList(0, words.length - valueWords));
+        args.add(value);
+        args.addAll(List.of("--zookeeper", zookeeper.getConnectString()));
+        if (!command.startsWith("node")) {
+            args.addAll(List.of("--cluster-name", "bad-" + UUID.randomUUID()));
+        }
+
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(GridkeeperCommand.EXIT_USAGE);
+        assertThat(run.err()).contains(value);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "status",
+                "caches",
+                "decisions",
+                "hold --for 10m",
+                "rebalance",
+                "policy show",
+                "policy set delayed",
+                "policy reset"
+            })
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void everyClusterCommand_zookeeperUnreachable_oneLineErrorAndExitOne(String command) {
+        int port = freePort();
+        List<String> args = new ArrayList<>(Arrays.asList(command.split(" ")));
+        args.addAll(List.of("--zookeeper", "127.0.0.1:" + port, "--timeout-seconds", "1"));
+
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(GridkeeperCommand.EXIT_FAILURE);
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(run.err()).startsWith("error: ").contains("127.0.0.1:" + port);
+    }
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void doctor_zookeeperUnreachable_reportsCriticalFindingAndExitsNonZero() {
+        int port = freePort();
+
+        CliRun run = CliRun.of("doctor", "--zookeeper", "127.0.0.1:" + port, "--timeout-seconds", "1");
+
+        assertThat(run.exitCode()).as(run.err()).isNotZero().isNotEqualTo(GridkeeperCommand.EXIT_USAGE);
+        assertThat(run.out()).contains("CRITICAL  zookeeper-unreachable").contains("127.0.0.1:" + port);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"status", "caches"})
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void memberCommand_zookeeperUpButNoMember_oneLineErrorAndExitOne(String command) {
+        String cluster = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
+
+        CliRun run = CliRun.of(
+                command,
+                "--zookeeper",
+                zookeeper.getConnectString(),
+                "--cluster-name",
+                cluster,
+                "--timeout-seconds",
+                "2");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(GridkeeperCommand.EXIT_FAILURE);
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(run.err()).startsWith("error: ").contains(cluster);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            --node-id        | a/b          | Property 'node-id' must be a non-empty znode name
+            --public-address | 127.0.0.1:0  | Property 'public-address' must be host:port with a port in 1..65535
+            """)
+    void node_invalidDiscoverySetting_oneLineErrorNamingTheKey(String option, String value, String message) {
+        CliRun run = CliRun.of(
+                "node",
+                option,
+                value,
+                "--port",
+                String.valueOf(freePort()),
+                "--zookeeper",
+                "127.0.0.1:" + freePort(),
+                "--cluster-name",
+                "bad-node-" + UUID.randomUUID());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(GridkeeperCommand.EXIT_FAILURE);
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(run.err()).startsWith("error: " + message).contains("[" + value + "]");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            policy: nope                                 | Unknown migration policy [nope]
+            policy: window, gridkeeper.migration.start: 25:99  | Property 'start' must be a time of day
+            policy: delayed, gridkeeper.migration.grace-seconds: -5 | Property 'grace-seconds' must be between
+            """)
+    void node_invalidMigrationSettingInConfigFile_refusesToStartNamingIt(
+            String properties, String message, @TempDir Path directory) throws IOException {
+        StringBuilder yaml = new StringBuilder("hazelcast:\n  properties:\n");
+        for (String property : properties.split(", ")) {
+            String[] keyValue = property.split(": ", 2);
+            String key = keyValue[0].startsWith("gridkeeper.") ? keyValue[0] : "gridkeeper.migration." + keyValue[0];
+            yaml.append("    ").append(key).append(": \"").append(keyValue[1]).append("\"\n");
+        }
+        Path config = Files.writeString(directory.resolve("hazelcast.yaml"), yaml);
+
+        CliRun run = CliRun.of(
+                "node",
+                "--config",
+                config.toString(),
+                "--port",
+                String.valueOf(freePort()),
+                "--zookeeper",
+                "127.0.0.1:" + freePort());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(GridkeeperCommand.EXIT_FAILURE);
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(run.err())
+                .startsWith("error: Invalid migration settings [gridkeeper.migration.")
+                .contains(message);
+    }
+
+    @Test
+    void policyShow_junkPolicyWrittenPastTheCli_reportsItUnreadableWithoutDumpingIt() throws Exception {
+        String cluster = "junk-" + UUID.randomUUID().toString().substring(0, 8);
+        byte[] junk = new byte[900 * 1024];
+        Arrays.fill(junk, (byte) 'x');
+        try (CuratorFramework tool = client(null)) {
+            tool.create()
+                    .creatingParentsIfNeeded()
+                    .forPath(MigrationZnodes.path("/gridkeeper/" + cluster, MigrationZnodes.POLICY), junk);
+        }
+
+        CliRun run =
+                CliRun.of("policy", "show", "--zookeeper", zookeeper.getConnectString(), "--cluster-name", cluster);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("<unreadable>")
+                .contains("the stored policy is unreadable (members ignore it)")
+                .contains("(921600 bytes)")
+                .hasSizeLessThan(2_000);
+
+        CliRun doctor = CliRun.of(
+                "doctor",
+                "--zookeeper",
+                zookeeper.getConnectString(),
+                "--cluster-name",
+                cluster,
+                "--timeout-seconds",
+                "1");
+
+        assertThat(doctor.out())
+                .contains("policy-invalid")
+                .contains("(921600 bytes)")
+                .hasSizeLessThan(5_000);
+    }
+
+    @Test
+    void policySet_clusterWritableOnlyByItsCredential_failsWithoutItAndWorksWithIt() throws Exception {
+        String cluster = "secured-" + UUID.randomUUID().toString().substring(0, 8);
+        String clusterPath = "/gridkeeper/" + cluster;
+        String credential = "gridkeeper:" + UUID.randomUUID();
+        // what members with auth and acl=creator create: everything for the credential, read for anyone
+        List<ACL> acl = List.of(
+                new ACL(ZooDefs.Perms.ALL, new Id("digest", DigestAuthenticationProvider.generateDigest(credential))),
+                new ACL(ZooDefs.Perms.READ, ZooDefs.Ids.ANYONE_ID_UNSAFE));
+        try (CuratorFramework owner = client(credential)) {
+            owner.create().creatingParentsIfNeeded().withACL(acl).forPath(clusterPath);
+        }
+        String[] set = {
+            "policy", "set", "delayed", "--zookeeper", zookeeper.getConnectString(), "--cluster-name", cluster
+        };
+
+        CliRun anonymous = CliRun.of(set);
+        CliRun authenticated;
+        System.setProperty("gridkeeper.zookeeper.auth", credential);
+        try {
+            authenticated = CliRun.of(set);
+        } finally {
+            System.clearProperty("gridkeeper.zookeeper.auth");
+        }
+
+        assertThat(anonymous.exitCode()).isEqualTo(GridkeeperCommand.EXIT_FAILURE);
+        assertThat(anonymous.err().lines()).hasSize(1);
+        assertThat(anonymous.err()).startsWith("error: ").contains("NoAuth");
+        assertThat(authenticated.exitCode()).as(authenticated.err()).isZero();
+        assertThat(authenticated.out() + authenticated.err()).doesNotContain(credential.substring(11));
+        try (CuratorFramework reader = client(null)) {
+            String policy = MigrationZnodes.path(clusterPath, MigrationZnodes.POLICY);
+            assertThat(new String(reader.getData().forPath(policy), StandardCharsets.UTF_8))
+                    .contains("delayed");
+            // ZooKeeper shows digest ids masked: compare with what it reports for the cluster path
+            assertThat(reader.getACL().forPath(policy))
+                    .containsExactlyInAnyOrderElementsOf(reader.getACL().forPath(clusterPath));
+        }
+    }
+
+    private static CuratorFramework client(String credential) throws InterruptedException {
+        CuratorFrameworkFactory.Builder builder = CuratorFrameworkFactory.builder()
+                .connectString(zookeeper.getConnectString())
+                .retryPolicy(new RetryOneTime(100));
+        if (credential != null) {
+            builder.authorization("digest", credential.getBytes(StandardCharsets.UTF_8));
+        }
+        CuratorFramework client = builder.build();
+        client.start();
+        client.blockUntilConnected();
+        return client;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
