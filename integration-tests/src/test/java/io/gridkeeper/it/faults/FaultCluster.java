@@ -72,6 +72,9 @@ final class FaultCluster implements AutoCloseable {
             ClientConfig config = new ClientConfig().setClusterName(name);
             config.setProperty("hazelcast.discovery.enabled", "true");
             config.setProperty("hazelcast.phone.home.enabled", "false");
+            // A write whose backup ack did not reach the client in time fails instead of counting as acknowledged:
+            // it may exist only on the owner, and a kill of the owner then loses it (README > reliability)
+            config.setProperty("hazelcast.client.operation.fail.on.indeterminate.state", "true");
             config.getNetworkConfig().getAutoDetectionConfig().setEnabled(false);
             config.getNetworkConfig()
                     .getDiscoveryConfig()

@@ -91,6 +91,9 @@ final class NamespaceCluster implements AutoCloseable {
     HazelcastInstance client(String host) {
         ClientConfig config = new ClientConfig().setClusterName(name);
         config.setProperty("hazelcast.phone.home.enabled", "false");
+        // A write whose backup ack did not reach the client in time fails instead of counting as acknowledged:
+        // it may exist only on the owner, and a kill of the owner then loses it (README > reliability)
+        config.setProperty("hazelcast.client.operation.fail.on.indeterminate.state", "true");
         config.setProperty("hazelcast.client.invocation.timeout.seconds", "20");
         config.getNetworkConfig().getAutoDetectionConfig().setEnabled(false);
         config.getNetworkConfig().getClusterRoutingConfig().setRoutingMode(RoutingMode.SINGLE_MEMBER);

@@ -44,6 +44,7 @@ final class Workload implements AutoCloseable {
             sequence++;
             String key = "w" + writer + "-" + (sequence % KEYS_PER_WRITER);
             boolean done = false;
+            ledger.attempt(key, sequence);
             while (!done && running.get()) {
                 operations.incrementAndGet();
                 try {
