@@ -33,7 +33,7 @@ final class ZookeeperFailureTest {
 
     @BeforeEach
     void startZookeeper() throws Exception {
-        zookeeper = new TestingServer(true);
+        zookeeper = TestServers.started();
         observer = CuratorFrameworkFactory.newClient(zookeeper.getConnectString(), new RetryOneTime(100));
         observer.start();
     }

@@ -9,6 +9,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.gridkeeper.cli.GridkeeperCommand;
+import io.gridkeeper.it.fixture.FreePorts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -34,7 +35,7 @@ final class LauncherTest {
     @Test
     void node_twoProcessesAgainstZookeeper_formAClusterAYamlMemberJoinsAndSigtermLeavesGracefully() throws Exception {
         String cluster = "launcher-" + UUID.randomUUID().toString().substring(0, 8);
-        try (TestingServer zookeeper = new TestingServer();
+        try (TestingServer zookeeper = new TestingServer(FreePorts.next(), true);
                 NodeProcess first = node("first", cluster, "--zookeeper", zookeeper.getConnectString());
                 NodeProcess second = node("second", cluster, "--zookeeper", zookeeper.getConnectString())) {
             List<String> status = List.of("--zookeeper", zookeeper.getConnectString(), "--cluster-name", cluster);

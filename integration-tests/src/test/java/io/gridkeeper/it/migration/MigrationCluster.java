@@ -3,6 +3,7 @@ package io.gridkeeper.it.migration;
 import com.hazelcast.cluster.ClusterState;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import io.gridkeeper.it.fixture.FreePorts;
 import io.gridkeeper.migration.control.DecisionRecord;
 import io.gridkeeper.migration.control.HoldRecord;
 import io.gridkeeper.migration.control.MigrationController;
@@ -30,7 +31,7 @@ final class MigrationCluster implements AutoCloseable {
 
     MigrationCluster(Map<String, String> policy) throws Exception {
         this.policy = Map.copyOf(policy);
-        this.zookeeper = new TestingServer();
+        this.zookeeper = new TestingServer(FreePorts.next(), true);
         this.tool = CuratorFrameworkFactory.newClient(zookeeper.getConnectString(), new RetryOneTime(200));
         tool.start();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.gridkeeper.zookeeper.TestServers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ final class LeaderElectionTest {
 
     @BeforeEach
     void startZookeeper() throws Exception {
-        server = new TestingServer();
+        server = TestServers.started();
     }
 
     @AfterEach
