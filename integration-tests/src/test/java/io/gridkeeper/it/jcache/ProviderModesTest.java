@@ -1,21 +1,32 @@
 package io.gridkeeper.it.jcache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.client.impl.clientside.HazelcastClientProxy;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.IndeterminateOperationStateException;
+import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
 import io.gridkeeper.jcache.configuration.ProviderProperties;
+import io.gridkeeper.jcache.instance.IndeterminateWrites;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
+import javax.cache.CacheException;
 import javax.cache.CacheManager;
 import javax.cache.configuration.MutableConfiguration;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -118,5 +129,115 @@ final class ProviderModesTest {
         @SuppressWarnings("unchecked")
         IMap<String, String> map = read.unwrap(IMap.class);
         assertThat(map.getLocalMapStats().getNearCacheStats().getHits()).isPositive();
+    }
+
+    @Test
+    void clientStartedByTheProvider_backupNeverAcknowledges_putFailsInsteadOfSucceeding(@TempDir Path directory)
+            throws IOException {
+        CacheManager manager = clientManager(directory, "fails-by-default", "");
+        Cache<String, String> cache = manager.createCache("indeterminate", new MutableConfiguration<>());
+
+        try (StalledBackups stalled = StalledBackups.of(cache, "key")) {
+            assertThatThrownBy(() -> cache.put("key", "unconfirmed"))
+                    .isInstanceOf(CacheException.class)
+                    .cause()
+                    .isInstanceOf(IndeterminateOperationStateException.class);
+        } finally {
+            manager.close();
+        }
+    }
+
+    @Test
+    void clientStartedByTheProvider_userSetFailOnIndeterminateFalse_putSucceedsWithoutBackup(@TempDir Path directory)
+            throws IOException {
+        CacheManager manager =
+                clientManager(directory, "user-choice", "    " + IndeterminateWrites.CLIENT_PROPERTY + ": false\n");
+        Cache<String, String> cache = manager.createCache("determinate-by-choice", new MutableConfiguration<>());
+
+        try (StalledBackups stalled = StalledBackups.of(cache, "key")) {
+            cache.put("key", "owner only");
+            assertThat(cache.get("key")).isEqualTo("owner only");
+        } finally {
+            manager.close();
+        }
+    }
+
+    /** A client the provider starts from a YAML file, whose backup acknowledgements time out after 1 s. */
+    private CacheManager clientManager(Path directory, String name, String extraProperties) throws IOException {
+        Path yaml = directory.resolve(name + ".yaml");
+        Files.writeString(
+                yaml,
+                "hazelcast-client:\n  cluster-name: " + cluster.clusterName() + "\n  network:\n    cluster-members:\n"
+                        + "      - " + cluster.addresses().get(0) + "\n"
+                        + "  properties:\n    hazelcast.client.operation.backup.timeout.millis: 1000\n"
+                        + extraProperties);
+        Properties properties = new Properties();
+        properties.setProperty(ProviderProperties.CONFIG_LOCATION, yaml.toString());
+        properties.setProperty(ProviderProperties.MODE, "client");
+        return cluster.provider()
+                .getCacheManager(URI.create("gridkeeper:" + name), getClass().getClassLoader(), properties);
+    }
+
+    /**
+     * Holds the partition thread of a key's backup replica: an entry processor whose backup part waits until closed,
+     * so every later backup of that partition waits behind it and its acknowledgement times out. The members run in
+     * this JVM, so the processor finds its latches by id.
+     */
+    private static final class StalledBackups implements AutoCloseable {
+
+        private static final Map<String, CountDownLatch[]> LATCHES = new ConcurrentHashMap<>();
+
+        private final String id;
+
+        private StalledBackups(String id) {
+            this.id = id;
+        }
+
+        private static StalledBackups of(Cache<String, String> cache, String key) {
+            String id = UUID.randomUUID().toString();
+            CountDownLatch stalled = new CountDownLatch(1);
+            LATCHES.put(id, new CountDownLatch[] {stalled, new CountDownLatch(1)});
+            @SuppressWarnings("unchecked")
+            IMap<String, String> map = cache.unwrap(IMap.class);
+            map.submitToKey(key, new StallingProcessor(id));
+            await("backup replica stalled").atMost(Duration.ofSeconds(30)).until(() -> stalled.getCount() == 0);
+            return new StalledBackups(id);
+        }
+
+        @Override
+        public void close() {
+            LATCHES.remove(id)[1].countDown();
+        }
+    }
+
+    /** Does nothing on the owner; its backup holds the partition thread until {@link StalledBackups#close()}. */
+    private record StallingProcessor(String id) implements EntryProcessor<String, String, Object> {
+
+        @Override
+        public Object process(Map.Entry<String, String> entry) {
+            return id;
+        }
+
+        @Override
+        public EntryProcessor<String, String, Object> getBackupProcessor() {
+            return new StallingBackup(id);
+        }
+    }
+
+    private record StallingBackup(String id) implements EntryProcessor<String, String, Object> {
+
+        @Override
+        public @Nullable Object process(Map.Entry<String, String> entry) {
+            CountDownLatch[] latches = StalledBackups.LATCHES.get(id);
+            if (latches != null) {
+                latches[0].countDown();
+                try {
+                    latches[1].await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return null;
+        }
     }
 }

@@ -4,6 +4,7 @@ import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.DiscoveryStrategyConfig;
 import com.hazelcast.config.JoinConfig;
+import io.gridkeeper.jcache.instance.IndeterminateWrites;
 import io.gridkeeper.zookeeper.ZookeeperDiscoveryStrategyFactory;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,6 +35,8 @@ class BookshelfApplication {
         config.setProperty("hazelcast.phone.home.enabled", "false");
         config.setProperty("hazelcast.discovery.enabled", "true");
         config.setProperty("hazelcast.wait.seconds.before.join", "1");
+        // Boot starts this instance, not the provider: ask for failed (not silently unbacked) writes here
+        config.setProperty(IndeterminateWrites.MEMBER_PROPERTY, "true");
         config.getNetworkConfig().setPort(port).setPortAutoIncrement(false);
         JoinConfig join = config.getNetworkConfig().getJoin();
         join.getAutoDetectionConfig().setEnabled(false);
@@ -52,6 +55,7 @@ class BookshelfApplication {
             @Value("${bookshelf.zookeeper.connect-string}") String connectString) {
         ClientConfig config = new ClientConfig().setClusterName(clusterName);
         config.setProperty("hazelcast.phone.home.enabled", "false");
+        config.setProperty(IndeterminateWrites.CLIENT_PROPERTY, "true");
         config.setProperty("hazelcast.discovery.enabled", "true");
         config.getNetworkConfig()
                 .getDiscoveryConfig()

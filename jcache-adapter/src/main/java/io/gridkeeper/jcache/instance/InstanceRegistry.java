@@ -83,13 +83,13 @@ public final class InstanceRegistry {
                 if (name != null) {
                     config.setInstanceName(name);
                 }
-                return HazelcastClient.newHazelcastClient(config);
+                return HazelcastClient.newHazelcastClient(IndeterminateWrites.failByDefault(config));
             }
             Config config = location == null ? Config.load() : loadMemberConfig(location, classLoader);
             if (name != null) {
                 config.setInstanceName(name);
             }
-            return Hazelcast.newHazelcastInstance(config);
+            return Hazelcast.newHazelcastInstance(IndeterminateWrites.failByDefault(config));
         } catch (IOException e) {
             throw new CacheException("Hazelcast configuration [" + location + "] cannot be read: " + e.getMessage(), e);
         } catch (RuntimeException e) {

@@ -15,6 +15,7 @@ import com.hazelcast.logging.ILogger;
 import com.hazelcast.logging.Logger;
 import io.gridkeeper.jcache.GridkeeperCachingProvider;
 import io.gridkeeper.jcache.configuration.ProviderProperties;
+import io.gridkeeper.jcache.instance.IndeterminateWrites;
 import io.gridkeeper.zookeeper.ZookeeperDiscoveryStrategyFactory;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
@@ -58,7 +59,8 @@ public final class GridkeeperJCacheFactory {
                 + " for Gridkeeper's caches: " + properties);
         ClassLoader classLoader = GridkeeperJCacheFactory.class.getClassLoader();
         if (properties.getMode() == ProviderProperties.Mode.CLIENT) {
-            return HazelcastClient.newHazelcastClient(clientConfig(properties, classLoader));
+            return HazelcastClient.newHazelcastClient(
+                    IndeterminateWrites.failByDefault(clientConfig(properties, classLoader)));
         }
         return Hazelcast.newHazelcastInstance(memberConfig(properties, classLoader));
     }
@@ -138,7 +140,7 @@ public final class GridkeeperJCacheFactory {
             join.getTcpIpConfig().setEnabled(false);
             join.getDiscoveryConfig().addDiscoveryStrategyConfig(zookeeperDiscovery(connectString));
         }
-        return config;
+        return IndeterminateWrites.failByDefault(config);
     }
 
     static ClientConfig clientConfig(GridkeeperJCacheProperties properties, ClassLoader classLoader) {
@@ -164,7 +166,7 @@ public final class GridkeeperJCacheFactory {
                     .getDiscoveryConfig()
                     .addDiscoveryStrategyConfig(zookeeperDiscovery(connectString));
         }
-        return config;
+        return IndeterminateWrites.failByDefault(config);
     }
 
     private static DiscoveryStrategyConfig zookeeperDiscovery(String connectString) {

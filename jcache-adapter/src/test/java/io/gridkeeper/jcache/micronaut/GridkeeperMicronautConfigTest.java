@@ -3,10 +3,13 @@ package io.gridkeeper.jcache.micronaut;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
+import io.gridkeeper.jcache.instance.IndeterminateWrites;
 import io.micronaut.context.exceptions.ConfigurationException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.cache.configuration.MutableConfiguration;
 import javax.cache.expiry.ModifiedExpiryPolicy;
@@ -111,5 +114,33 @@ final class GridkeeperMicronautConfigTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("Property 'gridkeeper.jcache.config-location' names a member configuration"
                         + " that cannot be read [/nonexistent/hazelcast.yaml]");
+    }
+
+    @Test
+    void clientAndMemberConfig_failOnIndeterminateUnset_failByDefault() {
+        GridkeeperJCacheProperties properties = new GridkeeperJCacheProperties();
+
+        ClientConfig client =
+                GridkeeperJCacheFactory.clientConfig(properties, getClass().getClassLoader());
+        Config member =
+                GridkeeperJCacheFactory.memberConfig(properties, getClass().getClassLoader());
+
+        assertThat(client.getProperty(IndeterminateWrites.CLIENT_PROPERTY)).isEqualTo("true");
+        assertThat(member.getProperty(IndeterminateWrites.MEMBER_PROPERTY)).isEqualTo("true");
+    }
+
+    @Test
+    void clientAndMemberConfig_failOnIndeterminateSetFalse_keepTheUsersChoice() {
+        GridkeeperJCacheProperties properties = new GridkeeperJCacheProperties();
+        properties.setHazelcastProperties(
+                Map.of(IndeterminateWrites.CLIENT_PROPERTY, "false", IndeterminateWrites.MEMBER_PROPERTY, "false"));
+
+        ClientConfig client =
+                GridkeeperJCacheFactory.clientConfig(properties, getClass().getClassLoader());
+        Config member =
+                GridkeeperJCacheFactory.memberConfig(properties, getClass().getClassLoader());
+
+        assertThat(client.getProperty(IndeterminateWrites.CLIENT_PROPERTY)).isEqualTo("false");
+        assertThat(member.getProperty(IndeterminateWrites.MEMBER_PROPERTY)).isEqualTo("false");
     }
 }
