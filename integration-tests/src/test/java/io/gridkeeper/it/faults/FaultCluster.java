@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.configuration.MutableConfiguration;
@@ -100,16 +99,7 @@ final class FaultCluster implements AutoCloseable {
 
     /** Whether a member reports every partition with all its backups; false while it cannot tell. */
     boolean clusterSafe() {
-        try {
-            return client.getExecutorService("fault-probe")
-                    .submit(new SafetyProbe())
-                    .get(20, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (Exception e) {
-            return false;
-        }
+        return SafetyProbe.clusterSafe(client);
     }
 
     /** Node ids registered in ZooKeeper (empty while ZooKeeper cannot answer). */
@@ -127,6 +117,24 @@ final class FaultCluster implements AutoCloseable {
                 .atMost(Duration.ofSeconds(180))
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> clientMembers() == size && registered().size() == size && clusterSafe());
+    }
+
+    /**
+     * Starts a member JVM for each node id, then the client and its cache, and waits until the cluster is healthy;
+     * returns the cache.
+     */
+    Cache<String, Long> startHealthy(List<String> nodeIds) {
+        nodeIds.forEach(this::startMember);
+        Cache<String, Long> started = cache();
+        awaitHealthy(nodeIds.size());
+        return started;
+    }
+
+    /** Waits until a leader has taken an epoch and returns the latest one. */
+    Epochs awaitEpochs() {
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> Epochs.read(observer, clusterPath).isPresent());
+        return Epochs.read(observer, clusterPath).orElseThrow();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.gridkeeper.it.faults;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.gridkeeper.migration.control.MigrationZnodes;
@@ -21,16 +20,16 @@ final class KillMemberFaultTest {
     private static final List<String> NODES = List.of("node-a", "node-b", "node-c");
 
     @Test
-    void killNine_defaultPolicy_noAcknowledgedWriteLost() {
+    void killNine_defaultPolicy_noAcknowledgedWriteLost() throws Exception {
         run("kill -9, default policy", Map.of());
     }
 
     @Test
-    void killNine_delayedPolicy_noAcknowledgedWriteLost() {
+    void killNine_delayedPolicy_noAcknowledgedWriteLost() throws Exception {
         run("kill -9, delayed policy", Map.of("policy", "delayed", "grace-seconds", "5"));
     }
 
-    private static void run(String scenario, Map<String, String> policy) {
+    private static void run(String scenario, Map<String, String> policy) throws Exception {
         try (FaultCluster cluster = new FaultCluster()) {
             NODES.forEach(cluster::startMember);
             if (!policy.isEmpty()) {
@@ -38,16 +37,11 @@ final class KillMemberFaultTest {
             }
             Cache<String, Long> cache = cluster.cache();
             cluster.awaitHealthy(NODES.size());
-            Ledger ledger = new Ledger();
-            Duration worstRecovery = Duration.ZERO;
-            long operations;
-            long acknowledged;
-            long failures;
-            try (Workload workload = new Workload(cache, ledger, 4)) {
+            FaultScenario.run(scenario, ROUNDS + " x kill -9 of one of 3 members (backup-count 1)", cache, workload -> {
+                Duration worstRecovery = Duration.ZERO;
                 for (int round = 0; round < ROUNDS; round++) {
                     String victim = NODES.get(round % NODES.size());
-                    long before = workload.acknowledged();
-                    await().atMost(Duration.ofSeconds(60)).until(() -> workload.acknowledged() > before + 100);
+                    workload.awaitProgress(100);
                     long killedAt = System.nanoTime();
                     cluster.member(victim).kill();
                     await().atMost(Duration.ofSeconds(90)).until(() -> cluster.clientMembers() == NODES.size() - 1);
@@ -56,23 +50,8 @@ final class KillMemberFaultTest {
                     Duration recovery = Duration.ofNanos(System.nanoTime() - killedAt);
                     worstRecovery = recovery.compareTo(worstRecovery) > 0 ? recovery : worstRecovery;
                 }
-                long afterRounds = workload.acknowledged();
-                await().atMost(Duration.ofSeconds(60)).until(() -> workload.acknowledged() > afterRounds + 100);
-                operations = workload.operations();
-                acknowledged = workload.acknowledged();
-                failures = workload.failures();
-            }
-            Map<String, String> lost = ledger.lost(cache::get);
-            FaultResults.record(
-                    scenario,
-                    ROUNDS + " x kill -9 of one of 3 members (backup-count 1)",
-                    operations,
-                    acknowledged,
-                    failures,
-                    lost.size(),
-                    worstRecovery);
-            assertThat(ledger.size()).isPositive();
-            assertThat(lost).as("acknowledged writes lost (expected -> found)").isEmpty();
+                return worstRecovery;
+            });
         }
     }
 }

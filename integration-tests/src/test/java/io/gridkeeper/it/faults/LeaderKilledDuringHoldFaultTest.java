@@ -7,7 +7,6 @@ import io.gridkeeper.migration.control.MigrationZnodes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import javax.cache.Cache;
 import org.junit.jupiter.api.Test;
 
@@ -24,21 +23,13 @@ final class LeaderKilledDuringHoldFaultTest {
     private static final Duration MARGIN = Duration.ofSeconds(45);
 
     @Test
-    void leaderKilledDuringHold_holdEndsByItsDeadline() {
+    void leaderKilledDuringHold_holdEndsByItsDeadline() throws Exception {
         try (FaultCluster cluster = new FaultCluster()) {
-            NODES.forEach(cluster::startMember);
-            Cache<String, Long> cache = cluster.cache();
-            cluster.awaitHealthy(NODES.size());
-            await().atMost(Duration.ofSeconds(60)).until(() -> Epochs.read(cluster.observer, cluster.clusterPath)
-                    .isPresent());
-            Epochs before = Epochs.read(cluster.observer, cluster.clusterPath).orElseThrow();
-            Ledger ledger = new Ledger();
-            long operations;
-            long acknowledged;
-            long failures;
-            Duration recovery;
-            try (Workload workload = new Workload(cache, ledger, 4)) {
-                await().atMost(Duration.ofSeconds(60)).until(() -> workload.acknowledged() > 100);
+            Cache<String, Long> cache = cluster.startHealthy(NODES);
+            Epochs before = cluster.awaitEpochs();
+            String faults = "kill -9 of the leader during a " + HOLD.toSeconds() + " s operator hold";
+            FaultScenario.run("leader killed during a hold", faults, cache, workload -> {
+                workload.awaitProgress(100);
                 Instant now = Instant.now();
                 Instant deadline = now.plus(HOLD);
                 MigrationZnodes.holdUntil(cluster.observer, cluster.clusterPath, now, deadline, "fault suite");
@@ -58,22 +49,8 @@ final class LeaderKilledDuringHoldFaultTest {
                                         .orElse(false)
                                 && cluster.clientMembers() == NODES.size() - 1
                                 && cluster.clusterSafe());
-                recovery = Duration.ofNanos(System.nanoTime() - killedAt);
-                workload.awaitProgress(100);
-                operations = workload.operations();
-                acknowledged = workload.acknowledged();
-                failures = workload.failures();
-            }
-            Map<String, String> lost = ledger.lost(cache::get);
-            FaultResults.record(
-                    "leader killed during a hold",
-                    "kill -9 of the leader during a " + HOLD.toSeconds() + " s operator hold",
-                    operations,
-                    acknowledged,
-                    failures,
-                    lost.size(),
-                    recovery);
-            assertThat(lost).as("acknowledged writes lost (expected -> found)").isEmpty();
+                return Duration.ofNanos(System.nanoTime() - killedAt);
+            });
         }
     }
 }

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
 import javax.cache.configuration.MutableConfiguration;
 import org.apache.curator.framework.CuratorFramework;
@@ -121,20 +120,6 @@ final class NamespaceCluster implements AutoCloseable {
             return observer.getChildren().forPath(clusterPath + "/members");
         } catch (Exception e) {
             return List.of();
-        }
-    }
-
-    /** Whether the member behind {@code client} reports every backup in place; false while it cannot tell. */
-    static boolean clusterSafe(HazelcastInstance client) {
-        try {
-            return client.getExecutorService("fault-probe")
-                    .submit(new SafetyProbe())
-                    .get(20, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (Exception e) {
-            return false;
         }
     }
 

@@ -1,6 +1,5 @@
 package io.gridkeeper.it.faults;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
@@ -10,7 +9,6 @@ import io.gridkeeper.it.fixture.NetworkLab;
 import io.gridkeeper.zookeeper.splitbrain.ZookeeperSplitBrainProtectionFunction;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import javax.cache.Cache;
 import javax.cache.CacheException;
@@ -55,12 +53,13 @@ final class NetworkPartitionFaultTest {
             """.formatted(ZookeeperSplitBrainProtectionFunction.class.getName(), FaultCluster.CACHE);
 
     @Test
-    void minorityCutOffKeepingZookeeper_protectedCache_rejectsMinorityWritesAndMergesWithoutLoss() {
+    void minorityCutOffKeepingZookeeper_protectedCache_rejectsMinorityWritesAndMergesWithoutLoss() throws Exception {
         partitionScenario(false);
     }
 
     @Test
-    void minorityCutOffFromMembersAndZookeeper_protectedCache_rejectsMinorityWritesAndMergesWithoutLoss() {
+    void minorityCutOffFromMembersAndZookeeper_protectedCache_rejectsMinorityWritesAndMergesWithoutLoss()
+            throws Exception {
         partitionScenario(true);
     }
 
@@ -68,7 +67,7 @@ final class NetworkPartitionFaultTest {
      * Cuts node-c off from node-a and node-b and, when {@code minorityLosesZookeeper}, from ZooKeeper too (its session
      * expires; the majority then counts 2 of 2 registered). Clients in the root namespace reach every member either way.
      */
-    private static void partitionScenario(boolean minorityLosesZookeeper) {
+    private static void partitionScenario(boolean minorityLosesZookeeper) throws Exception {
         try (NamespaceCluster cluster = new NamespaceCluster(List.of("a", "b", "c"), MEMBER_YAML)) {
             List.of("a", "b", "c").forEach(cluster::startMember);
             HazelcastInstance writersClient = cluster.client("a");
@@ -78,18 +77,18 @@ final class NetworkPartitionFaultTest {
                     .pollInterval(Duration.ofMillis(500))
                     .until(() -> writersClient.getCluster().getMembers().size() == 3
                             && cluster.registered().size() == 3
-                            && NamespaceCluster.clusterSafe(writersClient));
+                            && SafetyProbe.clusterSafe(writersClient));
             HazelcastInstance minorityClient = cluster.client("c");
             Cache<String, Long> minorityCache = cluster.cache(minorityClient, FaultCluster.CACHE);
             minorityCache.put("probe", 0L);
 
-            Ledger ledger = new Ledger();
-            long operations;
-            long acknowledged;
-            long failures;
-            Duration recovery;
-            try (Workload workload = new Workload(cache, ledger, 4)) {
-                await().atMost(Duration.ofSeconds(60)).until(() -> workload.acknowledged() > 100);
+            String scenario = minorityLosesZookeeper
+                    ? "network partition, minority also loses ZooKeeper"
+                    : "network partition, minority keeps ZooKeeper";
+            String faults = "node-c cut off from node-a/node-b" + (minorityLosesZookeeper ? " and ZooKeeper" : "")
+                    + " for " + PARTITION.toSeconds() + " s after it rejected writes (netns blackhole routes)";
+            FaultScenario.run(scenario, faults, cache, workload -> {
+                workload.awaitProgress(100);
 
                 cluster.lab.partition(Set.of("a", "b"), Set.of("c"));
                 if (minorityLosesZookeeper) {
@@ -132,31 +131,15 @@ final class NetworkPartitionFaultTest {
                         .pollInterval(Duration.ofMillis(500))
                         .until(() -> writersClient.getCluster().getMembers().size() == 3
                                 && cluster.registered().size() == 3
-                                && NamespaceCluster.clusterSafe(writersClient));
-                recovery = Duration.ofNanos(System.nanoTime() - healedAt);
+                                && SafetyProbe.clusterSafe(writersClient));
+                Duration recovery = Duration.ofNanos(System.nanoTime() - healedAt);
                 Cache<String, Long> mergedCache = cluster.cache(cluster.client("c"), FaultCluster.CACHE);
                 await("node-c accepts writes again")
                         .atMost(Duration.ofSeconds(60))
                         .ignoreExceptions()
                         .untilAsserted(() -> mergedCache.put("probe", 3L));
-                workload.awaitProgress(100);
-                operations = workload.operations();
-                acknowledged = workload.acknowledged();
-                failures = workload.failures();
-            }
-            Map<String, String> lost = ledger.lost(cache::get);
-            FaultResults.record(
-                    minorityLosesZookeeper
-                            ? "network partition, minority also loses ZooKeeper"
-                            : "network partition, minority keeps ZooKeeper",
-                    "node-c cut off from node-a/node-b" + (minorityLosesZookeeper ? " and ZooKeeper" : "") + " for "
-                            + PARTITION.toSeconds() + " s after it rejected writes (netns blackhole routes)",
-                    operations,
-                    acknowledged,
-                    failures,
-                    lost.size(),
-                    recovery);
-            assertThat(lost).as("acknowledged writes lost (expected -> found)").isEmpty();
+                return recovery;
+            });
         }
     }
 }

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.gridkeeper.it.fixture.MemberJvm;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,12 +27,8 @@ final class SessionExpiryFaultTest {
     void leaderSessionExpires_memberRegistersOnce_leadershipMovesWithNewEpoch() throws Exception {
         try (FaultCluster cluster = new FaultCluster();
                 CuratorCache registry = CuratorCache.build(cluster.observer, cluster.clusterPath + "/members")) {
-            NODES.forEach(cluster::startMember);
-            Cache<String, Long> cache = cluster.cache();
-            cluster.awaitHealthy(NODES.size());
-            await().atMost(Duration.ofSeconds(60)).until(() -> Epochs.read(cluster.observer, cluster.clusterPath)
-                    .isPresent());
-            Epochs before = Epochs.read(cluster.observer, cluster.clusterPath).orElseThrow();
+            Cache<String, Long> cache = cluster.startHealthy(NODES);
+            Epochs before = cluster.awaitEpochs();
             String victim = before.nodeId();
             MemberJvm leader = cluster.member(victim);
             AtomicInteger creations = new AtomicInteger();
@@ -51,51 +46,37 @@ final class SessionExpiryFaultTest {
             registry.start();
             assertThat(initialized.await(30, TimeUnit.SECONDS)).isTrue();
 
-            Ledger ledger = new Ledger();
-            long operations;
-            long acknowledged;
-            long failures;
-            Duration recovery;
-            try (Workload workload = new Workload(cache, ledger, 4)) {
-                await().atMost(Duration.ofSeconds(60)).until(() -> workload.acknowledged() > 100);
-                long frozenAt = System.nanoTime();
-                leader.freeze();
-                try {
-                    await("session of " + victim + " expired and leadership moved")
-                            .atMost(Duration.ofSeconds(45))
-                            .pollInterval(Duration.ofMillis(250))
-                            .until(() -> !cluster.registered().contains(victim)
-                                    && Epochs.read(cluster.observer, cluster.clusterPath)
-                                            .map(epochs -> epochs.epoch() > before.epoch()
-                                                    && !epochs.nodeId().equals(victim))
-                                            .orElse(false));
-                } finally {
-                    leader.thaw();
-                }
-                await("member " + victim + " registered again")
-                        .atMost(Duration.ofSeconds(60))
-                        .until(() -> cluster.registered().contains(victim));
-                recovery = Duration.ofNanos(System.nanoTime() - frozenAt);
-                await().during(Duration.ofSeconds(3))
-                        .atMost(Duration.ofSeconds(30))
-                        .until(() -> creations.get() == 1);
-                assertThat(cluster.registered()).containsExactlyInAnyOrderElementsOf(NODES);
-                cluster.awaitHealthy(NODES.size());
-                workload.awaitProgress(100);
-                operations = workload.operations();
-                acknowledged = workload.acknowledged();
-                failures = workload.failures();
-            }
-            Map<String, String> lost = ledger.lost(cache::get);
-            FaultResults.record(
+            FaultScenario.run(
                     "session expiry of the leader",
                     "leader JVM frozen past its 10 s ZooKeeper session",
-                    operations,
-                    acknowledged,
-                    failures,
-                    lost.size(),
-                    recovery);
-            assertThat(lost).as("acknowledged writes lost (expected -> found)").isEmpty();
+                    cache,
+                    workload -> {
+                        workload.awaitProgress(100);
+                        long frozenAt = System.nanoTime();
+                        leader.freeze();
+                        try {
+                            await("session of " + victim + " expired and leadership moved")
+                                    .atMost(Duration.ofSeconds(45))
+                                    .pollInterval(Duration.ofMillis(250))
+                                    .until(() -> !cluster.registered().contains(victim)
+                                            && Epochs.read(cluster.observer, cluster.clusterPath)
+                                                    .map(epochs -> epochs.epoch() > before.epoch()
+                                                            && !epochs.nodeId().equals(victim))
+                                                    .orElse(false));
+                        } finally {
+                            leader.thaw();
+                        }
+                        await("member " + victim + " registered again")
+                                .atMost(Duration.ofSeconds(60))
+                                .until(() -> cluster.registered().contains(victim));
+                        Duration recovery = Duration.ofNanos(System.nanoTime() - frozenAt);
+                        await().during(Duration.ofSeconds(3))
+                                .atMost(Duration.ofSeconds(30))
+                                .until(() -> creations.get() == 1);
+                        assertThat(cluster.registered()).containsExactlyInAnyOrderElementsOf(NODES);
+                        cluster.awaitHealthy(NODES.size());
+                        return recovery;
+                    });
         }
     }
 }

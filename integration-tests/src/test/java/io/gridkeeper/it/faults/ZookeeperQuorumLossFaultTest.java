@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import javax.cache.Cache;
 import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.TestingCluster;
@@ -25,23 +24,13 @@ final class ZookeeperQuorumLossFaultTest {
     @Test
     void quorumLost_cacheOperationsKeepSucceeding_discoveryAndLeaderRecover() throws Exception {
         try (FaultCluster cluster = new FaultCluster()) {
-            NODES.forEach(cluster::startMember);
-            Cache<String, Long> cache = cluster.cache();
-            cluster.awaitHealthy(NODES.size());
-            await().atMost(Duration.ofSeconds(60)).until(() -> Epochs.read(cluster.observer, cluster.clusterPath)
-                    .isPresent());
-            long epochBefore = Epochs.read(cluster.observer, cluster.clusterPath)
-                    .orElseThrow()
-                    .epoch();
+            Cache<String, Long> cache = cluster.startHealthy(NODES);
+            long epochBefore = cluster.awaitEpochs().epoch();
             TestingCluster ensemble = cluster.zookeeper.ensemble();
             List<InstanceSpec> stopped = new ArrayList<>(ensemble.getInstances()).subList(0, 2);
-            Ledger ledger = new Ledger();
-            long operations;
-            long acknowledged;
-            long failures;
-            Duration recovery;
-            try (Workload workload = new Workload(cache, ledger, 4)) {
-                await().atMost(Duration.ofSeconds(60)).until(() -> workload.acknowledged() > 100);
+            String faults = "2 of 3 ZooKeeper servers down for " + OUTAGE_SECONDS + " s";
+            FaultScenario.run("ZooKeeper quorum loss", faults, cache, workload -> {
+                workload.awaitProgress(100);
                 long failuresBefore = workload.failures();
                 for (InstanceSpec server : stopped) {
                     ensemble.killServer(server);
@@ -65,23 +54,10 @@ final class ZookeeperQuorumLossFaultTest {
                                 && Epochs.read(cluster.observer, cluster.clusterPath)
                                         .map(epochs -> epochs.epoch() > epochBefore)
                                         .orElse(false));
-                recovery = Duration.ofNanos(System.nanoTime() - restoredAt);
+                Duration recovery = Duration.ofNanos(System.nanoTime() - restoredAt);
                 assertThat(cluster.registered()).containsExactlyInAnyOrderElementsOf(NODES);
-                workload.awaitProgress(100);
-                operations = workload.operations();
-                acknowledged = workload.acknowledged();
-                failures = workload.failures();
-            }
-            Map<String, String> lost = ledger.lost(cache::get);
-            FaultResults.record(
-                    "ZooKeeper quorum loss",
-                    "2 of 3 ZooKeeper servers down for " + OUTAGE_SECONDS + " s",
-                    operations,
-                    acknowledged,
-                    failures,
-                    lost.size(),
-                    recovery);
-            assertThat(lost).as("acknowledged writes lost (expected -> found)").isEmpty();
+                return recovery;
+            });
         }
     }
 }

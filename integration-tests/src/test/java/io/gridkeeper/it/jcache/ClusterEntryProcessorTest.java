@@ -19,11 +19,11 @@ import javax.cache.configuration.MutableConfiguration;
 import javax.cache.integration.CacheWriter;
 import javax.cache.processor.EntryProcessor;
 import javax.cache.processor.MutableEntry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Entry processors are atomic per key across the cluster: invokers on two members (two threads each) and a client
@@ -35,26 +35,19 @@ final class ClusterEntryProcessorTest {
 
     private static final int ROUNDS = 50;
 
-    private static JCacheCluster cluster;
+    @RegisterExtension
+    static final JCacheCluster cluster = JCacheCluster.perClass(2);
+
     private static List<CacheManager> managers;
     private static List<String> keys;
 
     private ExecutorService invokers;
 
     @BeforeAll
-    static void startCluster() {
-        cluster = JCacheCluster.start(2);
+    static void openManagers() {
         HazelcastInstance client = cluster.client();
-        managers = List.of(
-                cluster.cacheManager(cluster.member(0)),
-                cluster.cacheManager(cluster.member(1)),
-                cluster.cacheManager(client));
+        managers = List.of(cluster.manager(0), cluster.manager(1), cluster.cacheManager(client));
         keys = cluster.keysOwnedByEveryMember("counter-", 2);
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        cluster.close();
     }
 
     @BeforeEach

@@ -21,9 +21,8 @@ import javax.cache.event.CacheEntryEventFilter;
 import javax.cache.event.CacheEntryRemovedListener;
 import javax.cache.event.CacheEntryUpdatedListener;
 import javax.cache.event.EventType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Listeners registered on one member see created, updated and removed events of changes made on another member or a
@@ -31,26 +30,13 @@ import org.junit.jupiter.api.Test;
  */
 final class ClusterListenerTest {
 
-    private static JCacheCluster cluster;
-    private static CacheManager first;
-    private static CacheManager second;
-
-    @BeforeAll
-    static void startCluster() {
-        cluster = JCacheCluster.start(2);
-        first = cluster.cacheManager(cluster.member(0));
-        second = cluster.cacheManager(cluster.member(1));
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        cluster.close();
-    }
+    @RegisterExtension
+    static final JCacheCluster cluster = JCacheCluster.perClass(2);
 
     @Test
     void listener_filteredWithOldValuesOnAnotherMember_seesEveryKindOfChangeBeforeItReturns() {
-        Cache<String, String> writer = first.createCache("filtered", new MutableConfiguration<>());
-        listenOn(second, "filtered", true, true);
+        Cache<String, String> writer = first().createCache("filtered", new MutableConfiguration<>());
+        listenOn(second(), "filtered", true, true);
         awaitRegistrationSeenBy(writer, "filtered");
 
         writer.put("keep-a", "one");
@@ -72,7 +58,7 @@ final class ClusterListenerTest {
     void listener_asynchronousOnAMember_seesAClientsChanges() {
         Cache<String, String> writer =
                 cluster.cacheManager(cluster.client()).createCache("from-client", new MutableConfiguration<>());
-        listenOn(second, "from-client", true, false);
+        listenOn(second(), "from-client", true, false);
         awaitRegistrationSeenBy(writer, "from-client");
 
         writer.put("keep-a", "one");
@@ -85,6 +71,14 @@ final class ClusterListenerTest {
                         tuple(EventType.CREATED, null),
                         tuple(EventType.UPDATED, "one"),
                         tuple(EventType.REMOVED, "two")));
+    }
+
+    private static CacheManager first() {
+        return cluster.manager(0);
+    }
+
+    private static CacheManager second() {
+        return cluster.manager(1);
     }
 
     private static void listenOn(CacheManager manager, String name, boolean oldValues, boolean synchronous) {

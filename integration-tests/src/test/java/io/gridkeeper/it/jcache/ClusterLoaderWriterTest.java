@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.hazelcast.map.IMap;
 import java.io.Serializable;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -28,9 +27,8 @@ import javax.cache.integration.CompletionListenerFuture;
 import javax.cache.processor.EntryProcessor;
 import javax.cache.processor.EntryProcessorResult;
 import javax.cache.processor.MutableEntry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Read-through and write-through on a 2-member cluster: the keys of every test lie in partitions owned by both members,
@@ -39,29 +37,16 @@ import org.junit.jupiter.api.Test;
  */
 final class ClusterLoaderWriterTest {
 
-    private static JCacheCluster cluster;
-    private static CacheManager first;
-    private static CacheManager second;
-
-    @BeforeAll
-    static void startCluster() {
-        cluster = JCacheCluster.start(2);
-        first = cluster.cacheManager(cluster.member(0));
-        second = cluster.cacheManager(cluster.member(1));
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        cluster.close();
-    }
+    @RegisterExtension
+    static final JCacheCluster cluster = JCacheCluster.perClass(2);
 
     @Test
     void loadAll_keysOnBothMembers_storesEveryValueAndCompletes() throws Exception {
-        first.createCache("load-all", loading(PrefixLoader.class));
+        first().createCache("load-all", loading(PrefixLoader.class));
         List<String> keys = cluster.keysOwnedByEveryMember("load-", 3);
         CompletionListenerFuture done = new CompletionListenerFuture();
 
-        second.<String, String>getCache("load-all").loadAll(new HashSet<>(keys), false, done);
+        second().<String, String>getCache("load-all").loadAll(new HashSet<>(keys), false, done);
 
         done.get(30, TimeUnit.SECONDS);
         IMap<String, String> map = cluster.member(0).getMap("load-all");
@@ -72,10 +57,10 @@ final class ClusterLoaderWriterTest {
 
     @Test
     void loadAll_replaceExistingValues_onlyWhenAsked() throws Exception {
-        Cache<String, String> cache = first.createCache("load-replace", loading(PrefixLoader.class));
+        Cache<String, String> cache = first().createCache("load-replace", loading(PrefixLoader.class));
         List<String> keys = cluster.keysOwnedByEveryMember("replace-", 2);
         keys.forEach(key -> cache.put(key, "old"));
-        Cache<String, String> other = second.getCache("load-replace");
+        Cache<String, String> other = second().getCache("load-replace");
 
         CompletionListenerFuture keeping = new CompletionListenerFuture();
         other.loadAll(new HashSet<>(keys), false, keeping);
@@ -92,11 +77,11 @@ final class ClusterLoaderWriterTest {
 
     @Test
     void loadAll_failingLoader_reportsCacheLoaderExceptionAndStoresNothing() {
-        first.createCache("load-failing", loading(FailingLoader.class));
+        first().createCache("load-failing", loading(FailingLoader.class));
         List<String> keys = cluster.keysOwnedByEveryMember("failing-", 2);
         CompletionListenerFuture done = new CompletionListenerFuture();
 
-        second.<String, String>getCache("load-failing").loadAll(new HashSet<>(keys), false, done);
+        second().<String, String>getCache("load-failing").loadAll(new HashSet<>(keys), false, done);
 
         assertThatThrownBy(() -> done.get(30, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
@@ -106,13 +91,13 @@ final class ClusterLoaderWriterTest {
 
     @Test
     void invokeAll_readThroughOnBothMembersKeys_loadsInsideTheProcessorAndStores() {
-        Cache<String, String> cache = first.createCache(
-                "invoke-read-through", loading(PrefixLoader.class).setReadThrough(true));
+        Cache<String, String> cache = first().createCache(
+                        "invoke-read-through", loading(PrefixLoader.class).setReadThrough(true));
         List<String> keys = cluster.keysOwnedByEveryMember("invoke-", 2);
         cache.put(keys.get(0), "present");
 
-        Map<String, EntryProcessorResult<String>> results =
-                second.<String, String>getCache("invoke-read-through").invokeAll(new HashSet<>(keys), new AppendBang());
+        Map<String, EntryProcessorResult<String>> results = second().<String, String>getCache("invoke-read-through")
+                .invokeAll(new HashSet<>(keys), new AppendBang());
 
         IMap<String, String> map = cluster.member(0).getMap("invoke-read-through");
         assertThat(results.get(keys.get(0)).get()).isEqualTo("present");
@@ -125,7 +110,7 @@ final class ClusterLoaderWriterTest {
 
     @Test
     void putAll_writerAcceptsSomeEntries_storesExactlyTheWrittenOnes() {
-        first.createCache("write-all-partial", writing(AcceptingWriter.class));
+        first().createCache("write-all-partial", writing(AcceptingWriter.class));
         List<String> accepted = cluster.keysOwnedByEveryMember("ok-putall-", 2);
         List<String> rejected = cluster.keysOwnedByEveryMember("no-putall-", 2);
         Map<String, String> entries = new LinkedHashMap<>();
@@ -133,10 +118,10 @@ final class ClusterLoaderWriterTest {
         rejected.forEach(key -> entries.put(key, "value"));
 
         assertThatThrownBy(() ->
-                        second.<String, String>getCache("write-all-partial").putAll(entries))
+                        second().<String, String>getCache("write-all-partial").putAll(entries))
                 .isInstanceOf(CacheWriterException.class);
 
-        Cache<String, String> view = first.getCache("write-all-partial");
+        Cache<String, String> view = first().getCache("write-all-partial");
         accepted.forEach(key -> assertThat(view.get(key)).as(key).isEqualTo("value"));
         rejected.forEach(key -> assertThat(view.containsKey(key)).as(key).isFalse());
         assertThat(AcceptingWriter.STORE).containsKeys(accepted.toArray(String[]::new));
@@ -145,7 +130,7 @@ final class ClusterLoaderWriterTest {
 
     @Test
     void removeAll_writerDeletesSomeKeys_removesExactlyTheDeletedOnes() {
-        first.createCache("delete-all-partial", writing(AcceptingWriter.class));
+        first().createCache("delete-all-partial", writing(AcceptingWriter.class));
         List<String> accepted = cluster.keysOwnedByEveryMember("ok-removeall-", 2);
         List<String> rejected = cluster.keysOwnedByEveryMember("no-removeall-", 2);
         // stored around the writer, as another application would
@@ -156,7 +141,7 @@ final class ClusterLoaderWriterTest {
         keys.addAll(rejected);
 
         assertThatThrownBy(() ->
-                        second.<String, String>getCache("delete-all-partial").removeAll(keys))
+                        second().<String, String>getCache("delete-all-partial").removeAll(keys))
                 .isInstanceOf(CacheWriterException.class);
 
         accepted.forEach(key -> assertThat(map.containsKey(key)).as(key).isFalse());
@@ -165,15 +150,23 @@ final class ClusterLoaderWriterTest {
 
     @Test
     void remove_failingWriter_leavesTheEntryOnEveryMember() {
-        Cache<String, String> cache = first.createCache("remove-failing", writing(AcceptingWriter.class));
+        Cache<String, String> cache = first().createCache("remove-failing", writing(AcceptingWriter.class));
         String key = cluster.keysOwnedByEveryMember("no-remove-", 1).get(1);
         cluster.member(0).getMap("remove-failing").put(key, "value");
 
-        assertThatThrownBy(
-                        () -> second.<String, String>getCache("remove-failing").remove(key))
+        assertThatThrownBy(() ->
+                        second().<String, String>getCache("remove-failing").remove(key))
                 .isInstanceOf(CacheWriterException.class);
 
         assertThat(cache.get(key)).isEqualTo("value");
+    }
+
+    private static CacheManager first() {
+        return cluster.manager(0);
+    }
+
+    private static CacheManager second() {
+        return cluster.manager(1);
     }
 
     private static MutableConfiguration<String, String> loading(Class<? extends CacheLoader<String, String>> loader) {
@@ -188,21 +181,6 @@ final class ClusterLoaderWriterTest {
                 .setTypes(String.class, String.class)
                 .setWriteThrough(true)
                 .setCacheWriterFactory(FactoryBuilder.factoryOf(writer));
-    }
-
-    /** Loads {@code loaded-<key>}. */
-    public static final class PrefixLoader implements CacheLoader<String, String>, Serializable {
-        @Override
-        public String load(String key) {
-            return "loaded-" + key;
-        }
-
-        @Override
-        public Map<String, String> loadAll(Iterable<? extends String> keys) {
-            Map<String, String> loaded = new HashMap<>();
-            keys.forEach(key -> loaded.put(key, load(key)));
-            return loaded;
-        }
     }
 
     /** A loader whose back end is down. */

@@ -18,9 +18,9 @@ import javax.cache.CacheManager;
 import javax.cache.configuration.MutableConfiguration;
 import javax.cache.expiry.CreatedExpiryPolicy;
 import javax.cache.processor.EntryProcessor;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The near cache ({@code gridkeeper.jcache.near-cache=true}) on members and clients: reads are served locally, and a
@@ -29,22 +29,18 @@ import org.junit.jupiter.api.Test;
  */
 final class ClusterNearCacheTest {
 
-    private static JCacheCluster cluster;
+    @RegisterExtension
+    static final JCacheCluster cluster = JCacheCluster.perClass(2);
+
     private static CacheManager nearFirst;
     private static CacheManager nearSecond;
     private static CacheManager plainSecond;
 
     @BeforeAll
-    static void startCluster() {
-        cluster = JCacheCluster.start(2);
+    static void openManagers() {
         nearFirst = cluster.cacheManager(cluster.member(0), nearCache());
         nearSecond = cluster.cacheManager(cluster.member(1), nearCache());
-        plainSecond = cluster.cacheManager(cluster.member(1));
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        cluster.close();
+        plainSecond = cluster.manager(1);
     }
 
     @Test

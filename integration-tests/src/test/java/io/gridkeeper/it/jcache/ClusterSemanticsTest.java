@@ -33,7 +33,6 @@ import javax.cache.event.CacheEntryExpiredListener;
 import javax.cache.event.EventType;
 import javax.cache.expiry.CreatedExpiryPolicy;
 import javax.cache.expiry.ExpiryPolicy;
-import javax.cache.integration.CacheLoader;
 import javax.cache.integration.CacheWriter;
 import javax.cache.integration.CacheWriterException;
 import javax.cache.management.CacheStatisticsMXBean;
@@ -42,38 +41,25 @@ import javax.cache.processor.MutableEntry;
 import javax.management.MBeanServer;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The JSR-107 semantics across a 2-member cluster (and a client): each cache is used from more than one member. */
 final class ClusterSemanticsTest {
 
-    private static JCacheCluster cluster;
-    private static CacheManager first;
-    private static CacheManager second;
-
-    @BeforeAll
-    static void startCluster() {
-        cluster = JCacheCluster.start(2);
-        first = cluster.cacheManager(cluster.member(0));
-        second = cluster.cacheManager(cluster.member(1));
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        cluster.close();
-    }
+    @RegisterExtension
+    static final JCacheCluster cluster = JCacheCluster.perClass(2);
 
     @Test
     void configuration_createdOnOneMember_isVisibleOnAnother() {
-        first.createCache(
-                "configured",
-                new MutableConfiguration<String, String>()
-                        .setTypes(String.class, String.class)
-                        .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(javax.cache.expiry.Duration.ONE_HOUR)));
+        first().createCache(
+                        "configured",
+                        new MutableConfiguration<String, String>()
+                                .setTypes(String.class, String.class)
+                                .setExpiryPolicyFactory(
+                                        CreatedExpiryPolicy.factoryOf(javax.cache.expiry.Duration.ONE_HOUR)));
 
-        Cache<String, String> cache = second.getCache("configured", String.class, String.class);
+        Cache<String, String> cache = second().getCache("configured", String.class, String.class);
 
         @SuppressWarnings("unchecked")
         MutableConfiguration<String, String> configuration = cache.getConfiguration(MutableConfiguration.class);
@@ -83,12 +69,12 @@ final class ClusterSemanticsTest {
 
     @Test
     void configuration_createdOnAMember_isVisibleOnAClient() {
-        first.createCache(
-                "configured-for-client",
-                new MutableConfiguration<String, String>()
-                        .setTypes(String.class, String.class)
-                        .setReadThrough(true)
-                        .setCacheLoaderFactory(FactoryBuilder.factoryOf(PrefixLoader.class)));
+        first().createCache(
+                        "configured-for-client",
+                        new MutableConfiguration<String, String>()
+                                .setTypes(String.class, String.class)
+                                .setReadThrough(true)
+                                .setCacheLoaderFactory(FactoryBuilder.factoryOf(PrefixLoader.class)));
 
         Cache<String, String> cache =
                 cluster.cacheManager(cluster.client()).getCache("configured-for-client", String.class, String.class);
@@ -102,7 +88,7 @@ final class ClusterSemanticsTest {
 
         // Hazelcast announces a new map's proxy to the other members asynchronously: it is visible within moments.
         Cache<Object, Object> cache =
-                await().atMost(Duration.ofSeconds(30)).until(() -> second.getCache("plain-map"), Objects::nonNull);
+                await().atMost(Duration.ofSeconds(30)).until(() -> second().getCache("plain-map"), Objects::nonNull);
 
         assertThat(cache.get("key")).isEqualTo("value");
         assertThat(cache.unwrap(IMap.class).getName()).isEqualTo("plain-map");
@@ -120,24 +106,24 @@ final class ClusterSemanticsTest {
 
     @Test
     void storeByValue_valueMutatedAfterPut_cacheKeepsTheOriginal() {
-        Cache<String, ArrayList<String>> cache = first.createCache("by-value", new MutableConfiguration<>());
+        Cache<String, ArrayList<String>> cache = first().createCache("by-value", new MutableConfiguration<>());
         ArrayList<String> value = new ArrayList<>(List.of("a"));
 
         cache.put("key", value);
         value.add("b");
 
-        assertThat(second.<String, ArrayList<String>>getCache("by-value").get("key"))
+        assertThat(second().<String, ArrayList<String>>getCache("by-value").get("key"))
                 .containsExactly("a");
     }
 
     @Test
     void expiry_createdPolicyOnOneMember_expiresTheEntryForAllWithEvent() {
-        Cache<String, String> cache = first.createCache(
-                "expiring",
-                new MutableConfiguration<String, String>()
-                        .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(
-                                new javax.cache.expiry.Duration(java.util.concurrent.TimeUnit.SECONDS, 1))));
-        Cache<String, String> other = second.getCache("expiring");
+        Cache<String, String> cache = first().createCache(
+                        "expiring",
+                        new MutableConfiguration<String, String>()
+                                .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(
+                                        new javax.cache.expiry.Duration(java.util.concurrent.TimeUnit.SECONDS, 1))));
+        Cache<String, String> other = second().getCache("expiring");
         other.registerCacheEntryListener(new MutableCacheEntryListenerConfiguration<>(
                 FactoryBuilder.factoryOf(new RecordingListener()), null, true, false));
         cache.put("key", "value");
@@ -149,30 +135,30 @@ final class ClusterSemanticsTest {
 
     @Test
     void expiry_throwingPolicy_operationsSucceed() {
-        Cache<String, String> cache = first.createCache(
-                "throwing-expiry",
-                new MutableConfiguration<String, String>()
-                        .setExpiryPolicyFactory(FactoryBuilder.factoryOf(ThrowingExpiryPolicy.class)));
+        Cache<String, String> cache = first().createCache(
+                        "throwing-expiry",
+                        new MutableConfiguration<String, String>()
+                                .setExpiryPolicyFactory(FactoryBuilder.factoryOf(ThrowingExpiryPolicy.class)));
 
         cache.put("key", "one");
         cache.put("key", "two");
 
         assertThat(cache.get("key")).isEqualTo("two");
-        assertThat(second.<String, String>getCache("throwing-expiry").get("key"))
+        assertThat(second().<String, String>getCache("throwing-expiry").get("key"))
                 .isEqualTo("two");
     }
 
     @Test
     void expiry_zeroAccessDuration_readReturnsValueThenExpiresWithEvent() {
-        Cache<String, String> cache = first.createCache(
-                "zero-access",
-                new MutableConfiguration<String, String>()
-                        .setExpiryPolicyFactory(FactoryBuilder.factoryOf(ExpireOnAccessPolicy.class)));
+        Cache<String, String> cache = first().createCache(
+                        "zero-access",
+                        new MutableConfiguration<String, String>()
+                                .setExpiryPolicyFactory(FactoryBuilder.factoryOf(ExpireOnAccessPolicy.class)));
         cache.registerCacheEntryListener(new MutableCacheEntryListenerConfiguration<>(
                 FactoryBuilder.factoryOf(new RecordingListener()), null, true, true));
         cache.put("key", "value");
 
-        assertThat(second.<String, String>getCache("zero-access").get("key")).isEqualTo("value");
+        assertThat(second().<String, String>getCache("zero-access").get("key")).isEqualTo("value");
 
         assertThat(cache.containsKey("key")).isFalse();
         await().atMost(Duration.ofSeconds(30))
@@ -181,12 +167,13 @@ final class ClusterSemanticsTest {
 
     @Test
     void expiry_zeroForCreation_entryIsNotStoredAnywhere() {
-        Cache<String, String> cache = first.createCache(
-                "zero-creation",
-                new MutableConfiguration<String, String>()
-                        .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(javax.cache.expiry.Duration.ZERO)));
+        Cache<String, String> cache = first().createCache(
+                        "zero-creation",
+                        new MutableConfiguration<String, String>()
+                                .setExpiryPolicyFactory(
+                                        CreatedExpiryPolicy.factoryOf(javax.cache.expiry.Duration.ZERO)));
 
-        second.<String, String>getCache("zero-creation").put("key", "value");
+        second().<String, String>getCache("zero-creation").put("key", "value");
 
         assertThat(cache.containsKey("key")).isFalse();
         assertThat(cluster.member(0).getMap("zero-creation").size()).isZero();
@@ -194,16 +181,17 @@ final class ClusterSemanticsTest {
 
     @Test
     void expiry_nullForUpdate_keepsTheEntrysExpiry() {
-        first.createCache(
-                "null-update",
-                new MutableConfiguration<String, String>()
-                        .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(javax.cache.expiry.Duration.ONE_HOUR)));
+        first().createCache(
+                        "null-update",
+                        new MutableConfiguration<String, String>()
+                                .setExpiryPolicyFactory(
+                                        CreatedExpiryPolicy.factoryOf(javax.cache.expiry.Duration.ONE_HOUR)));
         IMap<String, String> map = cluster.member(0).getMap("null-update");
         // an expiry neither the creation duration (1 hour) nor eternal
         map.put("key", "one", 3, java.util.concurrent.TimeUnit.HOURS);
         long expiration = map.getEntryView("key").getExpirationTime();
 
-        second.<String, String>getCache("null-update").put("key", "two");
+        second().<String, String>getCache("null-update").put("key", "two");
 
         EntryView<String, String> updated = map.getEntryView("key");
         assertThat(updated.getValue()).isEqualTo("two");
@@ -214,34 +202,34 @@ final class ClusterSemanticsTest {
 
     @Test
     void writeThrough_failingWriter_leavesTheCacheUnchanged() {
-        Cache<String, String> cache = first.createCache(
-                "failing-writer",
-                new MutableConfiguration<String, String>()
-                        .setWriteThrough(true)
-                        .setCacheWriterFactory(FactoryBuilder.factoryOf(FailingWriter.class)));
+        Cache<String, String> cache = first().createCache(
+                        "failing-writer",
+                        new MutableConfiguration<String, String>()
+                                .setWriteThrough(true)
+                                .setCacheWriterFactory(FactoryBuilder.factoryOf(FailingWriter.class)));
 
         assertThatThrownBy(() -> cache.put("key", "value")).isInstanceOf(CacheWriterException.class);
 
-        assertThat(second.getCache("failing-writer").containsKey("key")).isFalse();
+        assertThat(second().getCache("failing-writer").containsKey("key")).isFalse();
     }
 
     @Test
     void readThrough_missOnAnotherMember_loadsAndStoresForAll() {
-        first.createCache(
-                "read-through",
-                new MutableConfiguration<String, String>()
-                        .setReadThrough(true)
-                        .setCacheLoaderFactory(FactoryBuilder.factoryOf(PrefixLoader.class)));
+        first().createCache(
+                        "read-through",
+                        new MutableConfiguration<String, String>()
+                                .setReadThrough(true)
+                                .setCacheLoaderFactory(FactoryBuilder.factoryOf(PrefixLoader.class)));
 
-        assertThat(second.<String, String>getCache("read-through").get("a")).isEqualTo("loaded-a");
+        assertThat(second().<String, String>getCache("read-through").get("a")).isEqualTo("loaded-a");
 
         assertThat(cluster.member(0).getMap("read-through").get("a")).isEqualTo("loaded-a");
     }
 
     @Test
     void invoke_nonSerializableProcessorFromTwoMembers_isAtomic() {
-        Cache<String, Integer> one = first.createCache("counter-local", new MutableConfiguration<>());
-        Cache<String, Integer> two = second.getCache("counter-local");
+        Cache<String, Integer> one = first().createCache("counter-local", new MutableConfiguration<>());
+        Cache<String, Integer> two = second().getCache("counter-local");
         EntryProcessor<String, Integer, Void> increment = (entry, arguments) -> {
             entry.setValue(entry.exists() ? entry.getValue() + 1 : 1);
             return null;
@@ -256,18 +244,18 @@ final class ClusterSemanticsTest {
 
     @Test
     void invoke_serializableProcessor_runsOnThePartitionOwner() {
-        Cache<String, Integer> cache = first.createCache("counter-owner", new MutableConfiguration<>());
+        Cache<String, Integer> cache = first().createCache("counter-owner", new MutableConfiguration<>());
 
         String thread = cache.invoke("n", new IncrementReportingThread());
 
         assertThat(thread).contains("partition-operation");
-        assertThat(second.<String, Integer>getCache("counter-owner").get("n")).isEqualTo(1);
+        assertThat(second().<String, Integer>getCache("counter-owner").get("n")).isEqualTo(1);
     }
 
     @Test
     void listener_synchronousOnAnotherMember_ranBeforeThePutReturned() {
-        Cache<String, String> writer = first.createCache("sync-listener", new MutableConfiguration<>());
-        second.<String, String>getCache("sync-listener")
+        Cache<String, String> writer = first().createCache("sync-listener", new MutableConfiguration<>());
+        second().<String, String>getCache("sync-listener")
                 .registerCacheEntryListener(new MutableCacheEntryListenerConfiguration<>(
                         FactoryBuilder.factoryOf(new RecordingListener()), null, true, true));
         awaitRegistrationSeenBy(writer, "sync-listener");
@@ -280,7 +268,7 @@ final class ClusterSemanticsTest {
     @Test
     void listener_synchronousOnAClient_ranBeforeTheMembersPutReturned() {
         HazelcastInstance client = cluster.client();
-        Cache<String, String> writer = first.createCache("client-listener", new MutableConfiguration<>());
+        Cache<String, String> writer = first().createCache("client-listener", new MutableConfiguration<>());
         cluster.cacheManager(client)
                 .<String, String>getCache("client-listener")
                 .registerCacheEntryListener(new MutableCacheEntryListenerConfiguration<>(
@@ -311,7 +299,7 @@ final class ClusterSemanticsTest {
 
     @Test
     void eviction_notConfigured_keepsEveryEntry() {
-        Cache<Integer, Integer> cache = first.createCache("no-eviction", new MutableConfiguration<>());
+        Cache<Integer, Integer> cache = first().createCache("no-eviction", new MutableConfiguration<>());
         Map<Integer, Integer> entries = new HashMap<>();
         for (int i = 0; i < 30_000; i++) {
             entries.put(i, i);
@@ -319,7 +307,7 @@ final class ClusterSemanticsTest {
 
         cache.putAll(entries);
 
-        assertThat(second.getCache("no-eviction").unwrap(IMap.class).size()).isEqualTo(30_000);
+        assertThat(second().getCache("no-eviction").unwrap(IMap.class).size()).isEqualTo(30_000);
     }
 
     @Test
@@ -332,13 +320,13 @@ final class ClusterSemanticsTest {
                                 .setEvictionPolicy(EvictionPolicy.LRU)
                                 .setMaxSizePolicy(MaxSizePolicy.PER_NODE)
                                 .setSize(1_000)));
-        Cache<Integer, Integer> cache = first.createCache("bounded", new MutableConfiguration<>());
+        Cache<Integer, Integer> cache = first().createCache("bounded", new MutableConfiguration<>());
 
         for (int i = 0; i < 10_000; i++) {
             cache.put(i, i);
         }
 
-        assertThat(second.getCache("bounded").unwrap(IMap.class).size()).isBetween(1, 5_000);
+        assertThat(second().getCache("bounded").unwrap(IMap.class).size()).isBetween(1, 5_000);
     }
 
     @Test
@@ -353,8 +341,8 @@ final class ClusterSemanticsTest {
 
     @Test
     void operations_badInput_throwSpecExceptions() {
-        Cache<String, String> cache = first.createCache(
-                "bad-input", new MutableConfiguration<String, String>().setTypes(String.class, String.class));
+        Cache<String, String> cache = first().createCache(
+                        "bad-input", new MutableConfiguration<String, String>().setTypes(String.class, String.class));
 
         assertThatThrownBy(() -> cache.put(null, "value")).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> cache.put("key", null)).isInstanceOf(NullPointerException.class);
@@ -365,8 +353,9 @@ final class ClusterSemanticsTest {
 
     @Test
     void operations_badInputThroughAClient_throwSpecExceptions() {
-        first.createCache(
-                "bad-client-input", new MutableConfiguration<String, String>().setTypes(String.class, String.class));
+        first().createCache(
+                        "bad-client-input",
+                        new MutableConfiguration<String, String>().setTypes(String.class, String.class));
         Cache<String, String> cache =
                 cluster.cacheManager(cluster.client()).getCache("bad-client-input", String.class, String.class);
 
@@ -377,14 +366,14 @@ final class ClusterSemanticsTest {
         assertThatThrownBy(() -> raw.put("key", 1)).isInstanceOf(ClassCastException.class);
         cache.close();
         assertThatThrownBy(() -> cache.put("key", "value")).isInstanceOf(IllegalStateException.class);
-        assertThat(second.getCache("bad-client-input").isClosed()).isFalse();
+        assertThat(second().getCache("bad-client-input").isClosed()).isFalse();
     }
 
     @Test
     void statistics_operationsOnTwoMembers_areAggregatedClusterWide() {
-        Cache<String, String> one =
-                first.createCache("statistics", new MutableConfiguration<String, String>().setStatisticsEnabled(true));
-        Cache<String, String> two = second.getCache("statistics");
+        Cache<String, String> one = first().createCache(
+                        "statistics", new MutableConfiguration<String, String>().setStatisticsEnabled(true));
+        Cache<String, String> two = second().getCache("statistics");
 
         one.get("absent");
         two.put("key", "value");
@@ -400,22 +389,22 @@ final class ClusterSemanticsTest {
 
     @Test
     void management_enabledOnTwoMembers_mxBeansUnderTheSpecNamesReportClusterWideStatistics() throws Exception {
-        Cache<String, String> one = first.createCache(
-                "managed",
-                new MutableConfiguration<String, String>()
-                        .setTypes(String.class, String.class)
-                        .setManagementEnabled(true)
-                        .setStatisticsEnabled(true));
-        Cache<String, String> two = second.getCache("managed", String.class, String.class);
+        Cache<String, String> one = first().createCache(
+                        "managed",
+                        new MutableConfiguration<String, String>()
+                                .setTypes(String.class, String.class)
+                                .setManagementEnabled(true)
+                                .setStatisticsEnabled(true));
+        Cache<String, String> two = second().getCache("managed", String.class, String.class);
 
         one.put("key", "value");
         two.get("key");
         two.get("absent");
 
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        assertThat(server.getAttribute(specName("CacheConfiguration", second, "managed"), "ValueType"))
+        assertThat(server.getAttribute(specName("CacheConfiguration", second(), "managed"), "ValueType"))
                 .isEqualTo(String.class.getName());
-        for (CacheManager manager : List.of(first, second)) {
+        for (CacheManager manager : List.of(first(), second())) {
             ObjectName statistics = specName("CacheStatistics", manager, "managed");
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 assertThat(server.getAttribute(statistics, "CachePuts")).isEqualTo(1L);
@@ -423,6 +412,14 @@ final class ClusterSemanticsTest {
                 assertThat(server.getAttribute(statistics, "CacheMisses")).isEqualTo(1L);
             });
         }
+    }
+
+    private static CacheManager first() {
+        return cluster.manager(0);
+    }
+
+    private static CacheManager second() {
+        return cluster.manager(1);
     }
 
     /** The JSR-107 object name, written out here rather than taken from the adapter. */
@@ -542,21 +539,6 @@ final class ClusterSemanticsTest {
         @Override
         public void deleteAll(java.util.Collection<?> keys) {
             throw new IllegalStateException("cannot delete");
-        }
-    }
-
-    /** Loads {@code loaded-<key>}. */
-    public static final class PrefixLoader implements CacheLoader<String, String>, Serializable {
-        @Override
-        public String load(String key) {
-            return "loaded-" + key;
-        }
-
-        @Override
-        public Map<String, String> loadAll(Iterable<? extends String> keys) {
-            Map<String, String> loaded = new HashMap<>();
-            keys.forEach(key -> loaded.put(key, load(key)));
-            return loaded;
         }
     }
 

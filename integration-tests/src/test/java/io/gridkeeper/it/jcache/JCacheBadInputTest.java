@@ -15,9 +15,9 @@ import javax.cache.Cache;
 import javax.cache.CacheException;
 import javax.cache.CacheManager;
 import javax.cache.configuration.MutableConfiguration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Bad input through the JCache API of a client (the common deployment): huge values, values that cannot be
@@ -26,18 +26,14 @@ import org.junit.jupiter.api.Test;
  */
 final class JCacheBadInputTest {
 
-    private static JCacheCluster cluster;
+    @RegisterExtension
+    static final JCacheCluster cluster = JCacheCluster.perClass(1);
+
     private static CacheManager client;
 
     @BeforeAll
-    static void startCluster() {
-        cluster = JCacheCluster.start(1);
+    static void openClientManager() {
         client = cluster.cacheManager(cluster.client());
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        cluster.close();
     }
 
     @Test

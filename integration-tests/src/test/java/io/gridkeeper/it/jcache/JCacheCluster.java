@@ -23,32 +23,58 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
 import javax.cache.CacheManager;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Members in this JVM on free ports with a unique cluster name, joined by TCP/IP, plus clients on demand, and one
  * cache manager per instance from a private {@link GridkeeperCachingProvider}.
  *
- * <p>Not thread-safe; {@link #close()} closes the provider, then clients, then members.
+ * <p>One cluster per test class, as a JUnit extension: {@code @RegisterExtension static final JCacheCluster cluster =
+ * JCacheCluster.perClass(2);} starts the members before the class's {@code @BeforeAll} methods and {@link #close()}s
+ * everything after its {@code @AfterAll} methods. Not thread-safe; {@link #close()} closes the provider, then
+ * clients, then members.
  */
-final class JCacheCluster implements AutoCloseable {
+final class JCacheCluster implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
+    private final int size;
     private final String clusterName = "gridkeeper-jcache-it-" + UUID.randomUUID();
     private final List<String> addresses = new ArrayList<>();
     private final List<HazelcastInstance> members = new ArrayList<>();
     private final List<HazelcastInstance> clients = new ArrayList<>();
     private final GridkeeperCachingProvider provider = new GridkeeperCachingProvider();
 
-    private JCacheCluster() {}
+    private JCacheCluster(int size) {
+        this.size = size;
+    }
 
-    /** Starts {@code size} members. */
-    static JCacheCluster start(int size) {
-        JCacheCluster cluster = new JCacheCluster();
-        for (int i = 0; i < size; i++) {
-            cluster.addresses.add("127.0.0.1:" + FreePorts.next());
+    /** A cluster of {@code size} members that starts before the tests of the class registering it, stops after. */
+    static JCacheCluster perClass(int size) {
+        return new JCacheCluster(size);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        if (!members.isEmpty()) {
+            throw new IllegalStateException("cluster " + clusterName + " already started for "
+                    + context.getDisplayName() + ": register it on one test class, without @Nested classes");
         }
-        for (String address : cluster.addresses) {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    private void start() {
+        for (int i = 0; i < size; i++) {
+            addresses.add("127.0.0.1:" + FreePorts.next());
+        }
+        for (String address : addresses) {
             int port = Integer.parseInt(address.substring(address.indexOf(':') + 1));
-            Config config = new Config().setClusterName(cluster.clusterName);
+            Config config = new Config().setClusterName(clusterName);
             config.setProperty("hazelcast.phone.home.enabled", "false");
             config.setProperty("hazelcast.wait.seconds.before.join", "1");
             // near caches learn of other members' changes in batches, every 10 s by default: 1 s keeps tests short
@@ -57,13 +83,16 @@ final class JCacheCluster implements AutoCloseable {
             JoinConfig join = config.getNetworkConfig().getJoin();
             join.getAutoDetectionConfig().setEnabled(false);
             join.getMulticastConfig().setEnabled(false);
-            join.getTcpIpConfig().setEnabled(true).setMembers(cluster.addresses);
-            cluster.members.add(Hazelcast.newHazelcastInstance(config));
+            join.getTcpIpConfig().setEnabled(true).setMembers(addresses);
+            members.add(Hazelcast.newHazelcastInstance(config));
         }
-        return cluster;
     }
 
     HazelcastInstance member(int index) {
+        if (members.isEmpty()) {
+            throw new IllegalStateException(
+                    "cluster " + clusterName + " not started: register it as a static @RegisterExtension field");
+        }
         return members.get(index);
     }
 
@@ -104,6 +133,11 @@ final class JCacheCluster implements AutoCloseable {
 
     GridkeeperCachingProvider provider() {
         return provider;
+    }
+
+    /** The cache manager over member {@code index}, without extra properties (the same one until it is closed). */
+    CacheManager manager(int index) {
+        return cacheManager(member(index));
     }
 
     /** A cache manager over the given member or client (reused, never shut down by the provider). */

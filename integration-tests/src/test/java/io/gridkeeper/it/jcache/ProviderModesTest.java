@@ -27,25 +27,15 @@ import javax.cache.CacheException;
 import javax.cache.CacheManager;
 import javax.cache.configuration.MutableConfiguration;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** How the provider finds its Hazelcast instance, and what closing and destroying leave behind. */
 final class ProviderModesTest {
 
-    private static JCacheCluster cluster;
-
-    @BeforeAll
-    static void startCluster() {
-        cluster = JCacheCluster.start(2);
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        cluster.close();
-    }
+    @RegisterExtension
+    static final JCacheCluster cluster = JCacheCluster.perClass(2);
 
     @Test
     void instanceItself_managerClosed_instanceRunsAndDataStays() {
