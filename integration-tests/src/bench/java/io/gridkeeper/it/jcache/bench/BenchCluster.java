@@ -4,6 +4,7 @@ import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.MapConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.gridkeeper.it.fixture.FreePorts;
@@ -13,6 +14,9 @@ import java.util.UUID;
 
 /** A 2-member loopback cluster and one client, started once per benchmark JVM and shared by all benchmarks. */
 final class BenchCluster {
+
+    /** Maps (and so Gridkeeper caches) with {@code read-backup-data}: the {@code gridkeeper-local} target. */
+    static final String LOCAL_REPLICA_MAPS = "near-gridkeeper-local-*";
 
     private static BenchCluster instance;
 
@@ -29,6 +33,8 @@ final class BenchCluster {
             config.getNetworkConfig()
                     .setPort(Integer.parseInt(address.substring(address.indexOf(':') + 1)))
                     .setPortAutoIncrement(false);
+            // Hazelcast's own opt-in: a member reads an entry it holds a backup of from its local replica
+            config.addMapConfig(new MapConfig(LOCAL_REPLICA_MAPS).setReadBackupData(true));
             JoinConfig join = config.getNetworkConfig().getJoin();
             join.getAutoDetectionConfig().setEnabled(false);
             join.getMulticastConfig().setEnabled(false);

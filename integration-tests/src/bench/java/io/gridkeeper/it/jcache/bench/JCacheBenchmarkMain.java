@@ -14,7 +14,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs the benchmarks in interleaved rounds and prints the medians of the per-round throughput ratios: Gridkeeper /
- * Hazelcast JCache, Gridkeeper / raw IMap, near cache / no near cache.
+ * Hazelcast JCache, Gridkeeper / raw IMap, near cache / no near cache, and for reads the near cache and a map with
+ * {@code read-backup-data} / Hazelcast JCache.
  *
  * <p>Arguments: {@code rounds} (default 3), {@code seconds} per measured iteration (default 2), {@code threads} as a
  * comma list (default {@code 1,2}), optionally {@code operations} (a regular expression over the benchmark methods,
@@ -22,15 +23,16 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * default both) to iterate faster on a few figures. The benchmarks run in this JVM (no fork) so the cluster starts
  * once; a discarded first pass warms up the JIT and every target. In each round, per operation and mode, the
  * implementations run back to back in an order rotated every round, each a 1-second settle and one measured
- * iteration of {@code seconds}: a full run takes about {@code 40 x (1 + seconds) x rounds x threads} seconds plus
- * two minutes of start-up (e.g. {@code 5 2 1,2}: 22 minutes).
+ * iteration of {@code seconds}: a full run takes about {@code 44 x (1 + seconds) x rounds x threads} seconds plus
+ * two minutes of start-up (e.g. {@code 5 2 1,2}: 24 minutes).
  */
 public final class JCacheBenchmarkMain {
 
     private static final List<String> OPERATIONS =
             List.of("get", "put", "getAndPut", "replace", "invokeIncrement", "mix90Get10Put");
     private static final List<String> IMPLEMENTATIONS = List.of("gridkeeper", "hazelcast", "imap");
-    private static final List<String> NEAR_CACHE_IMPLEMENTATIONS = List.of("gridkeeper", "gridkeeper-near");
+    private static final List<String> NEAR_CACHE_IMPLEMENTATIONS =
+            List.of("gridkeeper", "gridkeeper-near", "gridkeeper-local", "hazelcast");
 
     private JCacheBenchmarkMain() {}
 
@@ -152,8 +154,16 @@ public final class JCacheBenchmarkMain {
         for (String mode : List.of("member", "client")) {
             Double plain = scores.get("near-get/" + mode + "/gridkeeper");
             Double near = scores.get("near-get/" + mode + "/gridkeeper-near");
+            Double local = scores.get("near-get/" + mode + "/gridkeeper-local");
+            Double hazelcast = scores.get("near-get/" + mode + "/hazelcast");
             if (plain != null && near != null) {
                 add(ratios, "get " + mode + " " + threads + "t: near cache/no near cache", near / plain);
+            }
+            if (near != null && hazelcast != null) {
+                add(ratios, "get " + mode + " " + threads + "t: near cache/Hazelcast JCache", near / hazelcast);
+            }
+            if (local != null && hazelcast != null) {
+                add(ratios, "get " + mode + " " + threads + "t: read-backup-data/Hazelcast JCache", local / hazelcast);
             }
         }
     }

@@ -8,14 +8,17 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-/** Reads (hits) through Gridkeeper's provider with and without its near cache. */
+/**
+ * Reads (hits) through Gridkeeper's provider without and with its near cache, and over a map with Hazelcast's
+ * {@code read-backup-data} (member mode: a member reads its local replica), next to Hazelcast's JCache.
+ */
 @State(Scope.Benchmark)
 public class NearCacheBenchmark {
 
     @Param({"member", "client"})
     public String mode;
 
-    @Param({"gridkeeper", "gridkeeper-near"})
+    @Param({"gridkeeper", "gridkeeper-near", "gridkeeper-local", "hazelcast"})
     public String implementation;
 
     private Target target;

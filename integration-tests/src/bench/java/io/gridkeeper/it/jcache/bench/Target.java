@@ -42,6 +42,13 @@ interface Target {
                 switch (implementation) {
                     case "gridkeeper" -> gridkeeper(instance, name, false);
                     case "gridkeeper-near" -> gridkeeper(instance, name, true);
+                    case "gridkeeper-local" -> {
+                        if (!name.startsWith(BenchCluster.LOCAL_REPLICA_MAPS.replace("*", ""))) {
+                            throw new IllegalArgumentException("a gridkeeper-local cache must match ["
+                                    + BenchCluster.LOCAL_REPLICA_MAPS + "] but was [" + name + "]");
+                        }
+                        yield gridkeeper(instance, name, false);
+                    }
                     case "hazelcast" -> hazelcast(instance, mode, name);
                     case "imap" -> new MapTarget(instance.getMap(name));
                     default -> throw new IllegalArgumentException("unknown implementation [" + implementation + "]");
