@@ -21,22 +21,23 @@ final class EntryStore<K, V> {
     private final ExpiryCalculator expiry;
     private final CacheIntegration<K, V> integration;
     private final CacheStatistics statistics;
-    private final boolean nearCached;
+    private final boolean readsMayTrail;
 
     /**
-     * @param nearCached whether the map's proxy has a near cache (reads under the lock must then bypass it)
+     * @param readsMayTrail whether a plain get may answer from a copy behind the owner's (a near cache, or
+     *     {@code read-backup-data} on a member): reads under the lock must then go to the owner
      */
     EntryStore(
             IMap<K, V> map,
             ExpiryCalculator expiry,
             CacheIntegration<K, V> integration,
             CacheStatistics statistics,
-            boolean nearCached) {
+            boolean readsMayTrail) {
         this.map = map;
         this.expiry = expiry;
         this.integration = integration;
         this.statistics = statistics;
-        this.nearCached = nearCached;
+        this.readsMayTrail = readsMayTrail;
     }
 
     /** Whether operations can be single IMap calls: no writer to call first and no TTL to compute. */
@@ -45,12 +46,13 @@ final class EntryStore<K, V> {
     }
 
     /**
-     * The value as the partition owner holds it, for reads under the key's lock: a near cache may not have seen
-     * another member's change yet, and a stale read there would lose that change.
+     * The value as the partition owner holds it, for reads under the key's lock: a near cache or a backup replica
+     * ({@code read-backup-data}) may not have seen another member's change yet, and a stale read there would lose
+     * that change.
      */
     @Nullable
     V lockedValue(K key) {
-        if (!nearCached) {
+        if (!readsMayTrail) {
             return map.get(key);
         }
         EntryView<K, V> view = map.getEntryView(key);

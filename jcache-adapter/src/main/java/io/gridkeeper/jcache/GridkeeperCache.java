@@ -86,7 +86,7 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
         if (nearCache && expiry.isEternal()) {
             NearCaches.enable(handle.instance(), name);
         }
-        boolean nearCached = NearCaches.isEnabled(handle.instance(), name);
+        boolean readsMayTrail = NearCaches.readsMayTrailTheOwner(handle.instance(), name);
         this.map = handle.instance().getMap(name);
         this.integration = new CacheIntegration<>(configuration);
         this.events = new EventDispatcher<>(this, manager.eventBus(name));
@@ -98,7 +98,7 @@ public final class GridkeeperCache<K, V> implements Cache<K, V> {
         this.statistics = new CacheStatistics(configuration.isStatisticsEnabled());
         this.clusterStatistics = manager.statisticsView(name, statistics);
         this.guard = new CacheGuard<>(name, configuration, this::isClosed);
-        this.store = new EntryStore<>(map, expiry, integration, statistics, nearCached);
+        this.store = new EntryStore<>(map, expiry, integration, statistics, readsMayTrail);
         this.processors = new EntryProcessors<>(map, store, integration, statistics, events, guard);
         this.loader = new BulkLoader<>(map, store, integration, events, guard);
         if (configuration.isManagementEnabled()) {

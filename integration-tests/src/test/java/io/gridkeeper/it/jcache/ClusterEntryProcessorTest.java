@@ -1,9 +1,12 @@
 package io.gridkeeper.it.jcache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.hazelcast.config.MapConfig;
 import com.hazelcast.core.HazelcastInstance;
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -71,6 +74,27 @@ final class ClusterEntryProcessorTest {
         int invocations = incrementConcurrently("caller-counters", new MutableConfiguration<>(), increment);
 
         assertCounted("caller-counters", invocations);
+    }
+
+    @Test
+    void invoke_nonSerializableProcessorOverAMapReadingBackups_countsEveryIncrement() {
+        // read-backup-data with an asynchronous backup: a plain get on the backup member can trail the owner, so the
+        // read under the key lock must go to the owner
+        cluster.member(0)
+                .getConfig()
+                .addMapConfig(new MapConfig("backup-read-counters")
+                        .setReadBackupData(true)
+                        .setBackupCount(0)
+                        .setAsyncBackupCount(1));
+        EntryProcessor<String, Integer, Void> increment = (entry, arguments) -> {
+            entry.setValue(entry.exists() ? entry.getValue() + 1 : 1);
+            return null;
+        };
+
+        int invocations = incrementConcurrently("backup-read-counters", new MutableConfiguration<>(), increment);
+
+        // the final reads may come from a backup too: wait for the asynchronous backups to catch up
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertCounted("backup-read-counters", invocations));
     }
 
     @Test

@@ -29,6 +29,19 @@ public final class NearCaches {
         return instance.getConfig().findMapConfig(mapName).getNearCacheConfig() != null;
     }
 
+    /**
+     * Whether a plain {@code IMap.get} of the map may answer from a copy other than the partition owner's: a near
+     * cache, or on a member Hazelcast's {@code read-backup-data}, which reads a local backup replica (behind the owner
+     * while a write is being applied, and by more with asynchronous backups).
+     */
+    public static boolean readsMayTrailTheOwner(HazelcastInstance instance, String mapName) {
+        if (isEnabled(instance, mapName)) {
+            return true;
+        }
+        return !(instance instanceof HazelcastClientProxy)
+                && instance.getConfig().findMapConfig(mapName).isReadBackupData();
+    }
+
     /** Configures a near cache for the map unless one is configured already. */
     public static void enable(HazelcastInstance instance, String mapName) {
         NearCacheConfig nearCache = new NearCacheConfig(mapName)
