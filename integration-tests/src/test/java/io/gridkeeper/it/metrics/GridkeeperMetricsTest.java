@@ -29,6 +29,7 @@ import javax.cache.CacheManager;
 import javax.cache.configuration.MutableConfiguration;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import org.apache.zookeeper.ZooKeeper;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,17 +50,20 @@ final class GridkeeperMetricsTest {
             HazelcastInstance client = cluster.client();
 
             for (HazelcastInstance member : cluster.members) {
-                long sessionId = ZookeeperMember.forInstance(member)
+                ZooKeeper session = ZookeeperMember.forInstance(member)
                         .orElseThrow()
                         .curator()
                         .getZookeeperClient()
-                        .getZooKeeper()
-                        .getSessionId();
+                        .getZooKeeper();
+                long sessionId = session.getSessionId();
+                long negotiatedTimeout = session.getSessionTimeout();
+                assertThat(negotiatedTimeout).isPositive();
                 await().atMost(TIMEOUT).untilAsserted(() -> {
                     assertThat(cluster.read(client, member, "gridkeeper.zookeeper"))
                             .containsEntry("connectionState", 1L)
                             .containsEntry("connected", 1L)
                             .containsEntry("sessionId", sessionId)
+                            .containsEntry("sessionTimeoutMs", negotiatedTimeout)
                             .containsEntry("reconnects", 0L)
                             .containsEntry("sessionExpirations", 0L);
                     assertThat(cluster.read(client, member, "gridkeeper.discovery"))

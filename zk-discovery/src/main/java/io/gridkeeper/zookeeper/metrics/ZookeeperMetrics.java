@@ -13,6 +13,7 @@ import java.util.function.LongSupplier;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.state.ConnectionState;
 import org.apache.curator.framework.state.ConnectionStateListener;
+import org.apache.zookeeper.ZooKeeper;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,6 +47,8 @@ final class ZookeeperMetrics implements DynamicMetricsProvider, ConnectionStateL
 
     private volatile long connectionState;
     private volatile long sessionId;
+    /** The session timeout the server granted (it caps what the member asked for), 0 while there is no session. */
+    private volatile long sessionTimeoutMillis;
     /** When the connection was last suspended or lost, or {@value #CONNECTED_NOW} while connected. */
     private volatile long disconnectedSinceMillis = CONNECTED_NOW;
 
@@ -61,7 +64,7 @@ final class ZookeeperMetrics implements DynamicMetricsProvider, ConnectionStateL
         CuratorFramework curator = member.curator();
         if (curator.getZookeeperClient().isConnected()) {
             connectionState = STATE_CONNECTED;
-            sessionId = readSessionId();
+            readSession();
         } else {
             connectionState = STATE_SUSPENDED;
             disconnectedSinceMillis = clockMillis.getAsLong();
@@ -75,7 +78,7 @@ final class ZookeeperMetrics implements DynamicMetricsProvider, ConnectionStateL
                 if (newState == ConnectionState.RECONNECTED) {
                     reconnects.incrementAndGet();
                 }
-                sessionId = readSessionId();
+                readSession();
                 disconnectedSinceMillis = CONNECTED_NOW;
                 connectionState = STATE_CONNECTED;
             }
@@ -90,6 +93,7 @@ final class ZookeeperMetrics implements DynamicMetricsProvider, ConnectionStateL
                 sessionExpirations.incrementAndGet();
                 markDisconnected();
                 sessionId = 0;
+                sessionTimeoutMillis = 0;
                 connectionState = STATE_LOST;
             }
         }
@@ -99,6 +103,7 @@ final class ZookeeperMetrics implements DynamicMetricsProvider, ConnectionStateL
     void closed() {
         connectionState = STATE_CLOSED;
         sessionId = 0;
+        sessionTimeoutMillis = 0;
     }
 
     private void markDisconnected() {
@@ -107,12 +112,15 @@ final class ZookeeperMetrics implements DynamicMetricsProvider, ConnectionStateL
         }
     }
 
-    private long readSessionId() {
+    private void readSession() {
         try {
-            return member.curator().getZookeeperClient().getZooKeeper().getSessionId();
+            ZooKeeper zooKeeper = member.curator().getZookeeperClient().getZooKeeper();
+            sessionId = zooKeeper.getSessionId();
+            sessionTimeoutMillis = zooKeeper.getSessionTimeout();
         } catch (Exception e) {
-            logger.fine("Could not read the ZooKeeper session id", e);
-            return 0;
+            logger.fine("Could not read the ZooKeeper session", e);
+            sessionId = 0;
+            sessionTimeoutMillis = 0;
         }
     }
 
@@ -123,6 +131,7 @@ final class ZookeeperMetrics implements DynamicMetricsProvider, ConnectionStateL
         collect(context, zookeeper, "connectionState", ProbeUnit.ENUM, state);
         collect(context, zookeeper, "connected", ProbeUnit.BOOLEAN, state == STATE_CONNECTED ? 1 : 0);
         collect(context, zookeeper, "sessionId", ProbeUnit.COUNT, sessionId);
+        collect(context, zookeeper, "sessionTimeoutMs", ProbeUnit.MS, sessionTimeoutMillis);
         collect(context, zookeeper, "reconnects", ProbeUnit.COUNT, reconnects.get());
         collect(context, zookeeper, "sessionExpirations", ProbeUnit.COUNT, sessionExpirations.get());
 
