@@ -59,8 +59,7 @@ public final class GridkeeperJCacheFactory {
                 + " for Gridkeeper's caches: " + properties);
         ClassLoader classLoader = GridkeeperJCacheFactory.class.getClassLoader();
         if (properties.getMode() == ProviderProperties.Mode.CLIENT) {
-            return HazelcastClient.newHazelcastClient(
-                    IndeterminateWrites.failByDefault(clientConfig(properties, classLoader)));
+            return HazelcastClient.newHazelcastClient(clientConfig(properties, classLoader));
         }
         return Hazelcast.newHazelcastInstance(memberConfig(properties, classLoader));
     }
