@@ -2,7 +2,10 @@ package io.gridkeeper.zookeeper.splitbrain;
 
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.logging.ILogger;
+import com.hazelcast.splitbrainprotection.HeartbeatAware;
+import com.hazelcast.splitbrainprotection.SplitBrainProtectionFunction;
 import io.gridkeeper.zookeeper.MemberPayload;
 import io.gridkeeper.zookeeper.ZookeeperMember;
 import io.gridkeeper.zookeeper.election.ClusterLeadership;
@@ -18,10 +21,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The registry-backed verdict shared by the ZooKeeper split-brain protection functions: which of the members in view
- * hold a ZooKeeper registration, judged by a {@link Rule}. Never blocks: it reads the member's watched registry and
- * election caches and Curator's connection flag only.
+ * hold a ZooKeeper registration, judged by the {@link Rule} a subclass names. Never blocks: it reads the member's
+ * watched registry and election caches and Curator's connection flag only. Being {@link HeartbeatAware} makes
+ * Hazelcast re-evaluate it periodically, so a lost ZooKeeper connection is noticed without a membership change.
  */
-final class RegistryProtection {
+abstract class RegistryProtection implements SplitBrainProtectionFunction, HazelcastInstanceAware, HeartbeatAware {
 
     /** Member attribute holding the registration's node id (published by the discovery strategy). */
     static final String NODE_ID_ATTRIBUTE = "gridkeeper.node-id";
@@ -35,24 +39,24 @@ final class RegistryProtection {
     }
 
     private final Rule rule;
-    private final Class<?> function;
     private volatile @Nullable HazelcastInstance instance;
     private volatile @Nullable ILogger logger;
     /** The last explanation logged, so that each change of verdict is logged once. */
     private final AtomicReference<String> lastVerdict = new AtomicReference<>("");
 
-    RegistryProtection(Rule rule, Class<?> function) {
+    RegistryProtection(Rule rule) {
         this.rule = rule;
-        this.function = function;
     }
 
-    void setHazelcastInstance(HazelcastInstance hazelcastInstance) {
+    @Override
+    public final void setHazelcastInstance(HazelcastInstance hazelcastInstance) {
         this.instance = hazelcastInstance;
-        this.logger = hazelcastInstance.getLoggingService().getLogger(function);
+        this.logger = hazelcastInstance.getLoggingService().getLogger(getClass());
     }
 
     /** Evaluates the rule for this member's view and logs a change of verdict once. */
-    boolean apply(Collection<Member> members) {
+    @Override
+    public final boolean apply(Collection<Member> members) {
         HazelcastInstance local = instance;
         Optional<ZookeeperMember> zookeeper = local == null ? Optional.empty() : ZookeeperMember.forInstance(local);
         Verdict verdict = zookeeper
@@ -123,6 +127,11 @@ final class RegistryProtection {
         return nodeId != null
                 ? leader.nodeId().equals(nodeId)
                 : leader.address().equals(address);
+    }
+
+    @Override
+    public final void onHeartbeat(Member member, long timestamp) {
+        // nothing to record: being HeartbeatAware only makes Hazelcast call apply() periodically
     }
 
     private void report(Verdict verdict) {

@@ -1,12 +1,5 @@
 package io.gridkeeper.zookeeper.splitbrain;
 
-import com.hazelcast.cluster.Member;
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.core.HazelcastInstanceAware;
-import com.hazelcast.splitbrainprotection.HeartbeatAware;
-import com.hazelcast.splitbrainprotection.SplitBrainProtectionFunction;
-import java.util.Collection;
-
 /**
  * {@link ZookeeperSplitBrainProtectionFunction} with the "side with the leader" rule: the local side has protection
  * when the local member holds a live ZooKeeper session, is registered, and the registered members it sees are either
@@ -24,25 +17,10 @@ import java.util.Collection;
  * io.gridkeeper.zookeeper.splitbrain.ZookeeperLeaderTieBreakSplitBrainProtectionFunction}). Threading as for {@link
  * ZookeeperSplitBrainProtectionFunction}: never blocks, reads watched caches only.
  */
-public final class ZookeeperLeaderTieBreakSplitBrainProtectionFunction
-        implements SplitBrainProtectionFunction, HazelcastInstanceAware, HeartbeatAware {
+public final class ZookeeperLeaderTieBreakSplitBrainProtectionFunction extends RegistryProtection {
 
-    private final RegistryProtection protection = new RegistryProtection(
-            RegistryProtection.Rule.MAJORITY_OR_HALF_WITH_LEADER,
-            ZookeeperLeaderTieBreakSplitBrainProtectionFunction.class);
-
-    @Override
-    public void setHazelcastInstance(HazelcastInstance hazelcastInstance) {
-        protection.setHazelcastInstance(hazelcastInstance);
-    }
-
-    @Override
-    public boolean apply(Collection<Member> members) {
-        return protection.apply(members);
-    }
-
-    @Override
-    public void onHeartbeat(Member member, long timestamp) {
-        // nothing to record: being HeartbeatAware only makes Hazelcast call apply() periodically
+    /** Instantiated by Hazelcast from the configured class name. */
+    public ZookeeperLeaderTieBreakSplitBrainProtectionFunction() {
+        super(Rule.MAJORITY_OR_HALF_WITH_LEADER);
     }
 }

@@ -1,12 +1,5 @@
 package io.gridkeeper.zookeeper.splitbrain;
 
-import com.hazelcast.cluster.Member;
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.core.HazelcastInstanceAware;
-import com.hazelcast.splitbrainprotection.HeartbeatAware;
-import com.hazelcast.splitbrainprotection.SplitBrainProtectionFunction;
-import java.util.Collection;
-
 /**
  * Split-brain protection that trusts ZooKeeper, not the member count: the local side has protection when the local
  * member holds a live ZooKeeper session, is registered, and the Hazelcast members it sees that are also registered in
@@ -18,27 +11,13 @@ import java.util.Collection;
  * halves, see {@link ZookeeperLeaderTieBreakSplitBrainProtectionFunction}.
  *
  * <p>Threading: {@link #apply} runs on Hazelcast's membership and heartbeat threads and never blocks: it reads the
- * member's watched registry cache and Curator's connection flag only. Being {@link HeartbeatAware} makes Hazelcast
+ * member's watched registry cache and Curator's connection flag only. Being {@link com.hazelcast.splitbrainprotection.HeartbeatAware} makes Hazelcast
  * re-evaluate it periodically, so a lost ZooKeeper connection is noticed without a membership change.
  */
-public final class ZookeeperSplitBrainProtectionFunction
-        implements SplitBrainProtectionFunction, HazelcastInstanceAware, HeartbeatAware {
+public final class ZookeeperSplitBrainProtectionFunction extends RegistryProtection {
 
-    private final RegistryProtection protection =
-            new RegistryProtection(RegistryProtection.Rule.MAJORITY, ZookeeperSplitBrainProtectionFunction.class);
-
-    @Override
-    public void setHazelcastInstance(HazelcastInstance hazelcastInstance) {
-        protection.setHazelcastInstance(hazelcastInstance);
-    }
-
-    @Override
-    public boolean apply(Collection<Member> members) {
-        return protection.apply(members);
-    }
-
-    @Override
-    public void onHeartbeat(Member member, long timestamp) {
-        // nothing to record: being HeartbeatAware only makes Hazelcast call apply() periodically
+    /** Instantiated by Hazelcast from the configured class name. */
+    public ZookeeperSplitBrainProtectionFunction() {
+        super(Rule.MAJORITY);
     }
 }
