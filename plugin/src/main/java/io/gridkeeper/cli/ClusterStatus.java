@@ -22,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  * @param zookeeperHealth this tool's ZooKeeper session: connected, quorum, server, session
  * @param members the members, from the cluster and from the ZooKeeper registry
  * @param zones the zones and how many members each has
+ * @param unreadable the znodes this report could not read (policy, hold: junk written past the CLI, a read ACL this
+ *     tool's credential does not pass), one line each naming the path and why; the rest of the report stands. Empty
+ *     when everything was read
  */
 record ClusterStatus(
         String clusterName,
@@ -38,7 +41,8 @@ record ClusterStatus(
         @Nullable HoldView hold,
         ZookeeperHealth zookeeperHealth,
         List<MemberStatus> members,
-        List<Zone> zones) {
+        List<Zone> zones,
+        List<String> unreadable) {
 
     /**
      * The leader as the election znodes show it.

@@ -7,7 +7,6 @@ import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.config.DiscoveryStrategyConfig;
 import com.hazelcast.core.HazelcastInstance;
 import io.gridkeeper.migration.control.HoldRecord;
-import io.gridkeeper.migration.control.MigrationZnodes;
 import io.gridkeeper.node.GridkeeperNode;
 import io.gridkeeper.zookeeper.election.LeaderIdentity;
 import io.gridkeeper.zookeeper.election.LeadershipView;
@@ -101,8 +100,9 @@ final class ClusterStatusReader {
             String clusterPath = options.clusterPath();
             Map<String, RegistryEntry> registry = readRegistry(curator, clusterPath);
             LeadershipView leadership = LeadershipView.read(curator, clusterPath);
-            PolicyShowCommand.PolicyReport policy = PolicyShowCommand.read(curator, clusterPath);
-            HoldRecord hold = MigrationZnodes.readHold(curator, clusterPath).orElse(null);
+            // an unreadable policy or hold znode is reported (the policy report lists it), never fatal
+            ZnodeRead<HoldRecord> hold = PolicyShowCommand.readHold(curator, clusterPath);
+            PolicyShowCommand.PolicyReport policy = PolicyShowCommand.read(curator, clusterPath, hold);
             ZookeeperHealth zookeeper = ZookeeperConnection.health(curator, options.connectStringOrDev());
             Map<String, Attributes> attributes = new TreeMap<>();
             client.getCluster()
@@ -113,7 +113,7 @@ final class ClusterStatusReader {
                                     member.getAttribute(GridkeeperNode.NODE_ID_ATTRIBUTE),
                                     member.getAttribute(GridkeeperNode.ZONE_ATTRIBUTE))));
             MemberReports reports = MemberReports.collect(client, timeout);
-            return assemble(registry, leadership, policy, hold, zookeeper, reports, attributes);
+            return assemble(registry, leadership, policy, hold.value().orElse(null), zookeeper, reports, attributes);
         }
 
         @Override
@@ -295,7 +295,8 @@ final class ClusterStatusReader {
                 statuses,
                 zoneCounts.entrySet().stream()
                         .map(e -> new ClusterStatus.Zone(e.getKey(), e.getValue()))
-                        .toList());
+                        .toList(),
+                policy.unreadable());
     }
 
     private static boolean isLeader(@Nullable LeaderIdentity leader, String address, @Nullable String nodeId) {

@@ -8,11 +8,14 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.utils.ZKPaths;
 import org.apache.zookeeper.data.Stat;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -44,12 +47,16 @@ public final class PolicyShowCommand implements Callable<Integer> {
      *
      * @param source where the policy comes from
      * @param path the policy znode
-     * @param setAt when the znode was last written (ZooKeeper's clock), null without one
+     * @param setAt when the znode was last written (ZooKeeper's clock), null without one or when this tool may not
+     *     read it
      * @param policy the policy spec, null when each member uses its start configuration
      * @param settings the settings as stored (without {@code policy})
      * @param safety the safety guard's limits these settings give
      * @param knownPolicies the policies this tool knows (the same registry the members use)
-     * @param decision the decision the leader last recorded, null before the first one
+     * @param decision the decision the leader last recorded, null before the first one (or when the hold znode is
+     *     unreadable)
+     * @param unreadable the znodes this report could not read (policy, hold), one line each naming the path and why;
+     *     the rest of the report stands. Empty when everything was read
      */
     record PolicyReport(
             Source source,
@@ -59,7 +66,11 @@ public final class PolicyShowCommand implements Callable<Integer> {
             Map<String, String> settings,
             Map<String, String> safety,
             List<String> knownPolicies,
-            DecisionsCommand.@Nullable DecisionView decision) {}
+            DecisionsCommand.@Nullable DecisionView decision,
+            List<String> unreadable) {}
+
+    /** The {@code policy} of a report whose policy znode exists but could not be read. */
+    static final String UNREADABLE = "<unreadable>";
 
     @Spec
     CommandSpec spec;
@@ -82,24 +93,44 @@ public final class PolicyShowCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Reads the policy and hold znodes. Unreadable ones (junk, a read ACL, ...) are reported, never thrown.
+     *
+     * @throws IllegalStateException when ZooKeeper cannot be reached, or the read was interrupted
+     */
     static PolicyReport read(CuratorFramework curator, String clusterPath) {
+        return read(curator, clusterPath, readHold(curator, clusterPath));
+    }
+
+    /** The hold znode, or why it is unreadable. */
+    static ZnodeRead<HoldRecord> readHold(CuratorFramework curator, String clusterPath) {
+        return ZnodeRead.of(
+                MigrationZnodes.path(clusterPath, MigrationZnodes.HOLD),
+                () -> MigrationZnodes.readHold(curator, clusterPath));
+    }
+
+    /** The report over the given read of the hold znode (so that {@code status} reads it once). */
+    static PolicyReport read(CuratorFramework curator, String clusterPath, ZnodeRead<HoldRecord> hold) {
         String path = MigrationZnodes.path(clusterPath, MigrationZnodes.POLICY);
-        Optional<Map<String, String>> stored;
-        String unreadable = null;
-        try {
-            stored = MigrationZnodes.readPolicy(curator, clusterPath);
-        } catch (IllegalArgumentException e) {
-            // junk written past the CLI: report it (members ignore it) instead of failing the whole command
-            stored = Optional.of(Map.of());
-            unreadable = GridkeeperCommand.oneLine(e);
-        }
-        Instant setAt = stored.isPresent() ? modified(curator, path) : null;
+        ZnodeRead<Map<String, String>> read =
+                ZnodeRead.of(path, () -> MigrationZnodes.readPolicy(curator, clusterPath));
+        String unreadable = read.error();
+        // an unreadable znode exists: report it as the cluster-wide policy (members ignore junk; a read ACL hides it
+        // from this tool only) instead of failing the whole command
+        Optional<Map<String, String>> stored = unreadable == null ? read.value() : Optional.of(Map.of());
+        // ZooKeeper checks the read permission on exists too: no mtime for a znode this tool may not read
+        Instant setAt = stored.isPresent() && (unreadable == null || read.corrupt()) ? modified(curator, path) : null;
         Map<String, String> settings = new TreeMap<>(stored.orElse(Map.of()));
         String policy = settings.remove(MigrationPolicies.POLICY);
         MigrationPolicies policies = MigrationPolicies.load(PolicyShowCommand.class.getClassLoader());
         Map<String, String> safety = new TreeMap<>();
         if (unreadable != null) {
-            safety.put("error", "the stored policy is unreadable (members ignore it): " + unreadable);
+            safety.put(
+                    "error",
+                    (read.corrupt()
+                                    ? "the stored policy is unreadable (members ignore it): "
+                                    : "the stored policy is unreadable by this tool: ")
+                            + unreadable);
         } else {
             try {
                 MigrationDecider decider = policies.decider(stored.orElse(Map.of()));
@@ -112,19 +143,31 @@ public final class PolicyShowCommand implements Callable<Integer> {
                         "error", "the stored policy is invalid (members ignore it): " + GridkeeperCommand.oneLine(e));
             }
         }
-        Optional<HoldRecord> hold =
-                MigrationZnodes.readHold(curator, clusterPath).filter(record -> record.type() != null);
+        List<String> unreadables =
+                Stream.of(unreadable, hold.error()).filter(Objects::nonNull).toList();
         return new PolicyReport(
                 stored.isPresent() ? Source.ZOOKEEPER : Source.START_CONFIGURATION,
                 path,
                 setAt,
                 unreadable != null
-                        ? "<unreadable>"
+                        ? UNREADABLE
                         : stored.isPresent() ? (policy == null ? MigrationPolicies.DEFAULT_POLICY : policy) : null,
                 settings,
                 safety,
                 List.copyOf(policies.names()),
-                hold.map(DecisionsCommand.DecisionView::of).orElse(null));
+                hold.value()
+                        .filter(record -> record.type() != null)
+                        .map(DecisionsCommand.DecisionView::of)
+                        .orElse(null),
+                unreadables);
+    }
+
+    /** The line of {@code unreadable} about {@code path}, null when that znode was read. */
+    static @Nullable String unreadable(List<String> unreadable, String path) {
+        return unreadable.stream()
+                .filter(line -> line.startsWith("[" + path + "]"))
+                .findFirst()
+                .orElse(null);
     }
 
     private static @Nullable Instant modified(CuratorFramework curator, String path) {
@@ -145,8 +188,8 @@ public final class PolicyShowCommand implements Callable<Integer> {
             line(
                     text,
                     "Policy",
-                    report.policy() + "  (cluster-wide, from ZooKeeper " + report.path() + ", set " + report.setAt()
-                            + ")");
+                    report.policy() + "  (cluster-wide, from ZooKeeper " + report.path()
+                            + (report.setAt() == null ? "" : ", set " + report.setAt()) + ")");
         } else {
             line(text, "Policy", "each member's start configuration (no cluster-wide policy at " + report.path() + ")");
         }
@@ -154,14 +197,22 @@ public final class PolicyShowCommand implements Callable<Integer> {
         line(text, "Safety", pairs(report.safety()));
         line(text, "Known", String.join(", ", report.knownPolicies()));
         DecisionsCommand.DecisionView decision = report.decision();
+        String holdError = unreadable(report.unreadable(), holdPath(report));
         line(
                 text,
                 "Decision",
-                decision == null
-                        ? "none recorded yet"
-                        : decision.type() + (decision.until() == null ? "" : " until " + decision.until()) + " by ["
-                                + decision.policy() + "]: " + decision.explanation());
+                holdError != null
+                        ? "unreadable (" + holdError + ")"
+                        : decision == null
+                                ? "none recorded yet"
+                                : decision.type() + (decision.until() == null ? "" : " until " + decision.until())
+                                        + " by [" + decision.policy() + "]: " + decision.explanation());
         return text.toString().stripTrailing();
+    }
+
+    /** The hold znode next to the report's policy znode. */
+    private static String holdPath(PolicyReport report) {
+        return ZKPaths.makePath(ZKPaths.getPathAndNode(report.path()).getPath(), MigrationZnodes.HOLD);
     }
 
     private static String pairs(Map<String, String> values) {

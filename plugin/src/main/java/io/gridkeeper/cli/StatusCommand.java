@@ -1,5 +1,6 @@
 package io.gridkeeper.cli;
 
+import io.gridkeeper.migration.control.MigrationZnodes;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Spec;
                     + " migration policy, any hold with its deadline and reason, and this tool's ZooKeeper session"
                     + " (server, quorum).",
             "Reads the registry and leader znodes from ZooKeeper and joins the cluster as a Hazelcast client. Fails"
-                    + " with one line and exit code 1 when ZooKeeper or the cluster cannot be reached."
+                    + " with one line and exit code 1 when ZooKeeper or the cluster cannot be reached; an unreadable"
+                    + " policy or hold znode (junk, a read ACL) is reported on its line, and the rest still shows."
         })
 public final class StatusCommand implements Callable<Integer> {
 
@@ -166,7 +168,9 @@ public final class StatusCommand implements Callable<Integer> {
                         ? "none (epoch " + status.epoch() + ")"
                         : status.leader().nodeId() + " at " + status.leader().address() + ", epoch " + status.epoch());
         line(text, "Policy", policy(status));
-        line(text, "Hold", hold(status.hold()));
+        String holdError = PolicyShowCommand.unreadable(
+                status.unreadable(), MigrationZnodes.path(status.clusterPath(), MigrationZnodes.HOLD));
+        line(text, "Hold", holdError != null ? "unreadable (" + holdError + ")" : hold(status.hold()));
         line(
                 text,
                 "Zones",
@@ -226,6 +230,10 @@ public final class StatusCommand implements Callable<Integer> {
 
     private static String policy(ClusterStatus status) {
         PolicyShowCommand.PolicyReport policy = status.policy();
+        String error = PolicyShowCommand.unreadable(status.unreadable(), policy.path());
+        if (error != null) {
+            return "unreadable (" + error + ")";
+        }
         if (policy.source() == PolicyShowCommand.Source.ZOOKEEPER) {
             return policy.policy() + (policy.settings().isEmpty() ? "" : " " + policy.settings())
                     + "  (cluster-wide, set " + policy.setAt() + ")";

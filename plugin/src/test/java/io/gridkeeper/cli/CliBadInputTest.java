@@ -1,7 +1,10 @@
 package io.gridkeeper.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridkeeper.migration.control.MigrationZnodes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
@@ -34,10 +38,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Every command with wrong flags and bad values (a usage error, exit 2), against unreachable ZooKeeper and a cluster
  * without members (one line on stderr, exit 1, bounded by {@code --timeout-seconds}), against junk written past the
- * CLI into the policy znode, and against a cluster whose znodes only its credential may write.
+ * CLI into the policy and hold znodes and a policy znode this tool may not read ({@code policy show} still exits 0 and
+ * reports them unreadable), and against a cluster whose znodes only its credential may write.
  */
 final class CliBadInputTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static TestingServer zookeeper;
 
     @BeforeAll
@@ -233,8 +239,7 @@ final class CliBadInputTest {
                     .forPath(MigrationZnodes.path("/gridkeeper/" + cluster, MigrationZnodes.POLICY), junk);
         }
 
-        CliRun run =
-                CliRun.of("policy", "show", "--zookeeper", zookeeper.getConnectString(), "--cluster-name", cluster);
+        CliRun run = policyShow(cluster);
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out())
@@ -296,6 +301,89 @@ final class CliBadInputTest {
             assertThat(reader.getACL().forPath(policy))
                     .containsExactlyInAnyOrderElementsOf(reader.getACL().forPath(clusterPath));
         }
+    }
+
+    @Test
+    void policyShow_junkHold_printsThePolicyAndSaysTheHoldIsUnreadable() throws Exception {
+        String cluster = "unreadable-" + UUID.randomUUID().toString().substring(0, 8);
+        String clusterPath = "/gridkeeper/" + cluster;
+        String holdPath = MigrationZnodes.path(clusterPath, MigrationZnodes.HOLD);
+        try (CuratorFramework tool = client(null)) {
+            MigrationZnodes.setPolicy(tool, clusterPath, Map.of("policy", "delayed", "grace-seconds", "30"));
+            tool.create().forPath(holdPath, "{\"type\":[".getBytes(StandardCharsets.UTF_8));
+        }
+
+        CliRun text = policyShow(cluster);
+        CliRun json = policyShow(cluster, "--json");
+
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out())
+                .contains("Policy    delayed  (cluster-wide, from ZooKeeper " + clusterPath + "/migration/policy")
+                .contains("Settings  grace-seconds=30")
+                .contains("Safety    max-lost-replicas=1 max-unprotected-seconds=300")
+                .contains("Decision  unreadable ([" + holdPath + "] Unreadable HoldRecord [{\"type\":[] (9 bytes)");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        JsonNode report = JSON.readTree(json.out());
+        assertThat(report.path("policy").asText()).isEqualTo("delayed");
+        assertThat(report.path("decision").isNull()).isTrue();
+        assertThat(report.path("unreadable")).hasSize(1);
+        assertThat(report.path("unreadable").get(0).asText()).startsWith("[" + holdPath + "] Unreadable HoldRecord");
+    }
+
+    @Test
+    void policyShow_policyReadableOnlyByItsCredential_reportsItUnreadableNamingNoAuth() throws Exception {
+        String cluster = "unreadable-" + UUID.randomUUID().toString().substring(0, 8);
+        String policyPath = MigrationZnodes.path("/gridkeeper/" + cluster, MigrationZnodes.POLICY);
+        List<ACL> acl = List.of(new ACL(
+                ZooDefs.Perms.ALL, new Id("digest", DigestAuthenticationProvider.generateDigest("admin:secret"))));
+        try (CuratorFramework admin = client("admin:secret")) {
+            admin.create()
+                    .creatingParentsIfNeeded()
+                    .withACL(acl)
+                    .forPath(policyPath, "{\"policy\":\"manual\"}".getBytes(StandardCharsets.UTF_8));
+        }
+
+        CliRun text = policyShow(cluster);
+        CliRun json = policyShow(cluster, "--json");
+
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out())
+                .contains("Policy    <unreadable>  (cluster-wide, from ZooKeeper " + policyPath + ")")
+                .contains("Safety    error=the stored policy is unreadable by this tool: [" + policyPath
+                        + "] KeeperErrorCode = NoAuth")
+                .contains("Decision  none recorded yet");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        JsonNode report = JSON.readTree(json.out());
+        assertThat(report.path("source").asText()).isEqualTo("ZOOKEEPER");
+        assertThat(report.path("policy").asText()).isEqualTo("<unreadable>");
+        assertThat(report.path("setAt").isNull()).isTrue();
+        assertThat(report.path("unreadable").get(0).asText())
+                .isEqualTo("[" + policyPath + "] KeeperErrorCode = NoAuth for " + policyPath);
+    }
+
+    @Test
+    void policyShowRead_interrupted_failsAndKeepsTheInterruptFlag() throws Exception {
+        String clusterPath =
+                "/gridkeeper/unreadable-" + UUID.randomUUID().toString().substring(0, 8);
+
+        try (CuratorFramework tool = client(null)) {
+            Thread.currentThread().interrupt();
+            try {
+                assertThatThrownBy(() -> PolicyShowCommand.read(tool, clusterPath))
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageStartingWith("Interrupted while reading [");
+                assertThat(Thread.currentThread().isInterrupted()).isTrue();
+            } finally {
+                Thread.interrupted();
+            }
+        }
+    }
+
+    private static CliRun policyShow(String cluster, String... flags) {
+        List<String> args = new ArrayList<>(
+                List.of("policy", "show", "--zookeeper", zookeeper.getConnectString(), "--cluster-name", cluster));
+        args.addAll(Arrays.asList(flags));
+        return CliRun.of(args.toArray(String[]::new));
     }
 
     private static CuratorFramework client(String credential) throws InterruptedException {

@@ -26,7 +26,8 @@ final class StatusCommandTest {
             Map.of(),
             Map.of("max-lost-replicas", "1", "max-unprotected-seconds", "300"),
             List.of("delayed", "immediate"),
-            null);
+            null,
+            List.of());
 
     @Test
     void text_healthyClusterWithZones_listsLeaderZonesAndMembers() {
@@ -70,7 +71,8 @@ final class StatusCommandTest {
                 Map.of("grace-seconds", "600"),
                 Map.of(),
                 List.of(),
-                null);
+                null,
+                List.of());
         HoldView hold = HoldView.of(
                 new HoldRecord(
                         "HOLD",
@@ -150,12 +152,59 @@ final class StatusCommandTest {
                 null,
                 ZookeeperHealth.unreachable("zk:2181", "closed"),
                 List.of(),
+                List.of(),
                 List.of());
 
         assertThat(StatusCommand.text(status))
                 .contains("State     unknown: no member answered")
                 .contains("Backups   unknown (no member answered)")
                 .contains("ZooKeeper NOT CONNECTED (UNKNOWN: closed)");
+    }
+
+    @Test
+    void text_policyAndHoldZnodesUnreadable_saysSoOnTheirLinesAndShowsTheRest() throws Exception {
+        String policyError = "[/gridkeeper/orders/migration/policy] KeeperErrorCode = NoAuth for"
+                + " /gridkeeper/orders/migration/policy";
+        String holdError = "[/gridkeeper/orders/migration/hold] Unreadable HoldRecord [junk] (4 bytes): Unrecognized"
+                + " token 'junk'";
+        PolicyShowCommand.PolicyReport unreadablePolicy = new PolicyShowCommand.PolicyReport(
+                PolicyShowCommand.Source.ZOOKEEPER,
+                "/gridkeeper/orders/migration/policy",
+                NOW,
+                PolicyShowCommand.UNREADABLE,
+                Map.of(),
+                Map.of("error", "the stored policy is unreadable by this tool: " + policyError),
+                List.of("delayed"),
+                null,
+                List.of(policyError, holdError));
+        ClusterStatus status = new ClusterStatus(
+                "orders",
+                "zk1:2181",
+                "/gridkeeper/orders",
+                "ACTIVE",
+                true,
+                null,
+                0,
+                0L,
+                new ClusterStatus.Leader("n1", "10.0.0.1:5701"),
+                3,
+                unreadablePolicy,
+                null,
+                CONNECTED,
+                List.of(member("10.0.0.1:5701", "n1", null, true, true, true)),
+                List.of(),
+                unreadablePolicy.unreadable());
+
+        assertThat(StatusCommand.text(status).lines())
+                .contains(
+                        "State     ACTIVE, safe",
+                        "Leader    n1 at 10.0.0.1:5701, epoch 3",
+                        "Policy    unreadable (" + policyError + ")",
+                        "Hold      unreadable (" + holdError + ")",
+                        "Members   1 in the cluster, 1 registered in ZooKeeper");
+        JsonNode json = new ObjectMapper().readTree(OutputOptions.json(status));
+        assertThat(json.path("unreadable").get(1).asText()).isEqualTo(holdError);
+        assertThat(json.path("policy").path("unreadable").get(0).asText()).isEqualTo(policyError);
     }
 
     @Test
@@ -191,7 +240,8 @@ final class StatusCommandTest {
                         "hold",
                         "zookeeperHealth",
                         "members",
-                        "zones");
+                        "zones",
+                        "unreadable");
         assertThat(json.path("zookeeperHealth").path("server").asText()).isEqualTo("10.0.1.1:2181");
         assertThat(json.path("members").get(0).path("sessionTimeoutMillis").asLong())
                 .isEqualTo(6000);
@@ -223,7 +273,8 @@ final class StatusCommandTest {
                 hold,
                 zookeeper,
                 members,
-                zones);
+                zones,
+                List.of());
     }
 
     private static ClusterStatus.MemberStatus member(
