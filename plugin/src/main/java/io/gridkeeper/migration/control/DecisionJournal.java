@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.api.transaction.CuratorOp;
 import org.apache.zookeeper.KeeperException;
@@ -60,13 +61,33 @@ final class DecisionJournal {
         this.logger = logger;
     }
 
-    /** Prepares a new leadership term: creates the znodes if needed, reads the history and the stored hold. */
+    /**
+     * Prepares a new leadership term: creates the znodes if needed, reads the history and the stored hold. Junk in
+     * either znode (written past the CLI) is ignored with a warning, as if there were no record: this term's first
+     * write replaces it.
+     */
     Optional<HoldRecord> resume() {
         createIfMissing(MigrationZnodes.path(clusterPath, MigrationZnodes.HOLD), "{}");
         createIfMissing(MigrationZnodes.path(clusterPath, MigrationZnodes.DECISIONS), "[]");
-        history = new ArrayList<>(MigrationZnodes.readDecisions(curator, clusterPath));
+        history = new ArrayList<>(readOrWarn(
+                () -> MigrationZnodes.readDecisions(curator, clusterPath), List.of(), MigrationZnodes.DECISIONS));
         lastWritten = null;
-        return MigrationZnodes.readHold(curator, clusterPath).filter(record -> record.type() != null);
+        return readOrWarn(
+                        () -> MigrationZnodes.readHold(curator, clusterPath),
+                        Optional.<HoldRecord>empty(),
+                        MigrationZnodes.HOLD)
+                .filter(record -> record.type() != null);
+    }
+
+    /** The record, or {@code absent} with a warning when the znode holds junk (connection failures still throw). */
+    private <T> T readOrWarn(Supplier<T> read, T absent, String znode) {
+        try {
+            return read.get();
+        } catch (IllegalArgumentException junk) {
+            logger.warning("Ignoring the unreadable " + znode + " record of [" + clusterPath + "] (this leader's first"
+                    + " decision replaces it): " + junk.getMessage());
+            return absent;
+        }
     }
 
     /** Writes the next decision at the next opportunity even when it looks unchanged. */

@@ -139,6 +139,54 @@ final class PolicyZnodeBadInputTest {
         }
     }
 
+    @Test
+    void member_junkHoldAndHistoryBeforeItLeads_leadsWarnsAndReplacesThem() throws Exception {
+        String cluster = "bad-hold-" + UUID.randomUUID().toString().substring(0, 8);
+        String clusterPath = "/gridkeeper/" + cluster;
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Logger log = (Logger) LoggerFactory.getLogger(MigrationController.class);
+        AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
+            @Override
+            protected void append(ILoggingEvent event) {
+                if (event.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN)
+                        && event.getFormattedMessage().contains(cluster)) {
+                    warnings.add(event.getFormattedMessage());
+                }
+            }
+        };
+        appender.start();
+        log.addAppender(appender);
+        tool.create()
+                .creatingParentsIfNeeded()
+                .forPath(MigrationZnodes.path(clusterPath, MigrationZnodes.HOLD), bytes("{\"type\": [unterminated"));
+        tool.create().forPath(MigrationZnodes.path(clusterPath, MigrationZnodes.DECISIONS), junk(10_000));
+        HazelcastInstance member = Hazelcast.newHazelcastInstance(memberConfig(cluster));
+        try {
+            MigrationController controller = await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () -> MigrationService.forInstance(member).flatMap(MigrationService::controller),
+                            o -> o.isPresent())
+                    .orElseThrow();
+
+            // it leads despite the junk: its first decision replaces both records with readable ones
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() ->
+                            controller.isLeader() && controller.lastDecision().isPresent());
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(MigrationZnodes.readHold(tool, clusterPath)).isPresent();
+                assertThat(MigrationZnodes.readDecisions(tool, clusterPath)).isNotEmpty();
+            });
+            assertThat(warnings)
+                    .filteredOn(w -> w.contains("Ignoring the unreadable"))
+                    .hasSize(2)
+                    .allSatisfy(w -> assertThat(w).hasSizeLessThan(1000));
+            assertThat(member.getLifecycleService().isRunning()).isTrue();
+        } finally {
+            member.getLifecycleService().terminate();
+            log.detachAppender(appender);
+        }
+    }
+
     private static long commandWarnings(List<String> warnings) {
         return warnings.stream()
                 .filter(w -> w.contains("Ignoring unreadable operator commands"))
