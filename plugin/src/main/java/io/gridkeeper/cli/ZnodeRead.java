@@ -20,7 +20,8 @@ record ZnodeRead<T>(
     /**
      * Runs one {@code MigrationZnodes} read of {@code path}.
      *
-     * @throws IllegalStateException when the read was interrupted (the interrupt flag stays set)
+     * @throws IllegalStateException when the read was interrupted (the interrupt flag stays set) or ZooKeeper was
+     *     unreachable (connection loss, session expired)
      */
     static <T> ZnodeRead<T> of(String path, Supplier<Optional<T>> read) {
         try {
@@ -28,6 +29,11 @@ record ZnodeRead<T>(
         } catch (IllegalArgumentException | IllegalStateException e) {
             if (e.getCause() instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
+                throw e;
+            }
+            if (e.getCause() instanceof KeeperException.ConnectionLossException
+                    || e.getCause() instanceof KeeperException.SessionExpiredException) {
+                // ZooKeeper unreachable, not the znode unreadable: the command fails as for any other read
                 throw e;
             }
             return new ZnodeRead<>(path, Optional.empty(), e);
