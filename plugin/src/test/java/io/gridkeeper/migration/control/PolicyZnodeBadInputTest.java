@@ -62,26 +62,11 @@ final class PolicyZnodeBadInputTest {
         String cluster = "bad-policy-" + UUID.randomUUID().toString().substring(0, 8);
         String clusterPath = "/gridkeeper/" + cluster;
         String policyPath = MigrationZnodes.path(clusterPath, MigrationZnodes.POLICY);
-        List<String> warnings = new CopyOnWriteArrayList<>();
-        Logger log = (Logger) LoggerFactory.getLogger(MigrationController.class);
-        AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
-            @Override
-            protected void append(ILoggingEvent event) {
-                if (event.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN)
-                        && event.getFormattedMessage().contains(cluster)) {
-                    warnings.add(event.getFormattedMessage());
-                }
-            }
-        };
-        appender.start();
-        log.addAppender(appender);
+        ControllerWarnings captured = ControllerWarnings.about(cluster);
+        List<String> warnings = captured.messages;
         HazelcastInstance member = Hazelcast.newHazelcastInstance(memberConfig(cluster));
         try {
-            MigrationController controller = await().atMost(Duration.ofSeconds(30))
-                    .until(
-                            () -> MigrationService.forInstance(member).flatMap(MigrationService::controller),
-                            o -> o.isPresent())
-                    .orElseThrow();
+            MigrationController controller = awaitController(member);
             MigrationZnodes.setPolicy(tool, clusterPath, Map.of("policy", "delayed", "grace-seconds", "45"));
             await().atMost(Duration.ofSeconds(20))
                     .until(() -> controller.decider().policy().name().equals("delayed"));
@@ -135,7 +120,7 @@ final class PolicyZnodeBadInputTest {
             assertThat(member.getLifecycleService().isRunning()).isTrue();
         } finally {
             member.getLifecycleService().terminate();
-            log.detachAppender(appender);
+            captured.close();
         }
     }
 
@@ -143,30 +128,15 @@ final class PolicyZnodeBadInputTest {
     void member_junkHoldAndHistoryBeforeItLeads_leadsWarnsAndReplacesThem() throws Exception {
         String cluster = "bad-hold-" + UUID.randomUUID().toString().substring(0, 8);
         String clusterPath = "/gridkeeper/" + cluster;
-        List<String> warnings = new CopyOnWriteArrayList<>();
-        Logger log = (Logger) LoggerFactory.getLogger(MigrationController.class);
-        AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
-            @Override
-            protected void append(ILoggingEvent event) {
-                if (event.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN)
-                        && event.getFormattedMessage().contains(cluster)) {
-                    warnings.add(event.getFormattedMessage());
-                }
-            }
-        };
-        appender.start();
-        log.addAppender(appender);
+        ControllerWarnings captured = ControllerWarnings.about(cluster);
+        List<String> warnings = captured.messages;
         tool.create()
                 .creatingParentsIfNeeded()
                 .forPath(MigrationZnodes.path(clusterPath, MigrationZnodes.HOLD), bytes("{\"type\": [unterminated"));
         tool.create().forPath(MigrationZnodes.path(clusterPath, MigrationZnodes.DECISIONS), junk(10_000));
         HazelcastInstance member = Hazelcast.newHazelcastInstance(memberConfig(cluster));
         try {
-            MigrationController controller = await().atMost(Duration.ofSeconds(30))
-                    .until(
-                            () -> MigrationService.forInstance(member).flatMap(MigrationService::controller),
-                            o -> o.isPresent())
-                    .orElseThrow();
+            MigrationController controller = awaitController(member);
 
             // it leads despite the junk: its first decision replaces both records with readable ones
             await().atMost(Duration.ofSeconds(30))
@@ -183,7 +153,48 @@ final class PolicyZnodeBadInputTest {
             assertThat(member.getLifecycleService().isRunning()).isTrue();
         } finally {
             member.getLifecycleService().terminate();
-            log.detachAppender(appender);
+            captured.close();
+        }
+    }
+
+    private static MigrationController awaitController(HazelcastInstance member) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> MigrationService.forInstance(member).flatMap(MigrationService::controller),
+                        o -> o.isPresent())
+                .orElseThrow();
+    }
+
+    /** The migration controller's WARN (and worse) messages that name one cluster, collected until closed. */
+    private static final class ControllerWarnings extends AppenderBase<ILoggingEvent> implements AutoCloseable {
+
+        private final String cluster;
+        private final List<String> messages = new CopyOnWriteArrayList<>();
+        private final Logger log = (Logger) LoggerFactory.getLogger(MigrationController.class);
+
+        private ControllerWarnings(String cluster) {
+            this.cluster = cluster;
+        }
+
+        static ControllerWarnings about(String cluster) {
+            ControllerWarnings warnings = new ControllerWarnings(cluster);
+            warnings.start();
+            warnings.log.addAppender(warnings);
+            return warnings;
+        }
+
+        @Override
+        protected void append(ILoggingEvent event) {
+            if (event.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN)
+                    && event.getFormattedMessage().contains(cluster)) {
+                messages.add(event.getFormattedMessage());
+            }
+        }
+
+        @Override
+        public void close() {
+            log.detachAppender(this);
+            stop();
         }
     }
 
