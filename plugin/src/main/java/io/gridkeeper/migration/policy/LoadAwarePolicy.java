@@ -7,14 +7,12 @@ import io.gridkeeper.migration.ClusterView;
 import io.gridkeeper.migration.Decision;
 import io.gridkeeper.migration.LoadSample;
 import io.gridkeeper.migration.MigrationPolicy;
-import io.gridkeeper.migration.MigrationPolicyFactory;
 import io.gridkeeper.migration.PolicySettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.OptionalDouble;
-import java.util.Set;
 
 /**
  * Hold while the cluster is busy: its operation rate (the sum over data members) is above {@code
@@ -121,15 +119,9 @@ public final class LoadAwarePolicy implements MigrationPolicy {
     }
 
     /** Registers {@value #NAME}. */
-    public static final class Factory implements MigrationPolicyFactory {
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public Set<String> settingKeys() {
-            return Set.of(MAX_OPERATIONS_PER_SECOND, MAX_CPU_PERCENT, MAX_DEFER_SECONDS);
+    public static final class Factory extends PolicyFactory<LoadAwarePolicy> {
+        public Factory() {
+            super(NAME, MAX_OPERATIONS_PER_SECOND, MAX_CPU_PERCENT, MAX_DEFER_SECONDS);
         }
 
         @Override

@@ -6,11 +6,9 @@ import static io.gridkeeper.migration.policy.Evidence.secondsBetween;
 import io.gridkeeper.migration.ClusterView;
 import io.gridkeeper.migration.Decision;
 import io.gridkeeper.migration.MigrationPolicy;
-import io.gridkeeper.migration.MigrationPolicyFactory;
 import io.gridkeeper.migration.PolicySettings;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
 
 /**
  * Hold until an operator asks for a rebalance ({@code gridkeeper rebalance}, JMX, or the {@code rebalance} znode);
@@ -71,15 +69,9 @@ public final class ManualPolicy implements MigrationPolicy {
     }
 
     /** Registers {@value #NAME}. */
-    public static final class Factory implements MigrationPolicyFactory {
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public Set<String> settingKeys() {
-            return Set.of(MAX_HOLD_SECONDS);
+    public static final class Factory extends PolicyFactory<ManualPolicy> {
+        public Factory() {
+            super(NAME, MAX_HOLD_SECONDS);
         }
 
         @Override

@@ -6,7 +6,6 @@ import static io.gridkeeper.migration.policy.Evidence.secondsBetween;
 import io.gridkeeper.migration.ClusterView;
 import io.gridkeeper.migration.Decision;
 import io.gridkeeper.migration.MigrationPolicy;
-import io.gridkeeper.migration.MigrationPolicyFactory;
 import io.gridkeeper.migration.PolicySettings;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -137,17 +136,11 @@ public final class WindowPolicy implements MigrationPolicy {
     }
 
     /** Registers {@value #NAME}. */
-    public static final class Factory implements MigrationPolicyFactory {
+    public static final class Factory extends PolicyFactory<WindowPolicy> {
         private static final String TIME_ALLOWED = "a time of day H:mm such as 02:00";
 
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public Set<String> settingKeys() {
-            return Set.of(DAYS, START, END, ZONE, MAX_DEFER_SECONDS);
+        public Factory() {
+            super(NAME, DAYS, START, END, ZONE, MAX_DEFER_SECONDS);
         }
 
         @Override
