@@ -72,6 +72,11 @@ final class TestMembers {
         return HazelcastClient.newHazelcastClient(config);
     }
 
+    /** The node id {@code member} registered under. */
+    static String nodeId(HazelcastInstance member) {
+        return ZookeeperMember.forInstance(member).orElseThrow().nodeId();
+    }
+
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
