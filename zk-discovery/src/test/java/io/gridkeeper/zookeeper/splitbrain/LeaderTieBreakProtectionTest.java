@@ -37,6 +37,9 @@ final class LeaderTieBreakProtectionTest {
     private static final List<HazelcastInstance> MEMBERS = new ArrayList<>();
     private static HazelcastInstance leader;
     private static List<HazelcastInstance> followers;
+    // an even split: the leader and one follower against the two other followers
+    private static List<HazelcastInstance> leaderSide;
+    private static List<HazelcastInstance> otherSide;
 
     @BeforeAll
     static void startCluster() throws Exception {
@@ -58,6 +61,8 @@ final class LeaderTieBreakProtectionTest {
                 .findFirst()
                 .orElseThrow();
         followers = MEMBERS.stream().filter(member -> member != leader).toList();
+        leaderSide = List.of(leader, followers.get(0));
+        otherSide = List.of(followers.get(1), followers.get(2));
     }
 
     @AfterAll
@@ -68,9 +73,6 @@ final class LeaderTieBreakProtectionTest {
 
     @Test
     void evenSplit_sideWithLeader_onlyThatSideHasProtection() {
-        List<HazelcastInstance> leaderSide = List.of(leader, followers.get(0));
-        List<HazelcastInstance> otherSide = List.of(followers.get(1), followers.get(2));
-
         assertThat(verdict(ZookeeperLeaderTieBreakSplitBrainProtectionFunction::new, leader, leaderSide))
                 .isTrue();
         assertThat(verdict(ZookeeperLeaderTieBreakSplitBrainProtectionFunction::new, followers.get(0), leaderSide))
@@ -83,9 +85,6 @@ final class LeaderTieBreakProtectionTest {
 
     @Test
     void evenSplit_majorityFunction_neitherSideHasProtection() {
-        List<HazelcastInstance> leaderSide = List.of(leader, followers.get(0));
-        List<HazelcastInstance> otherSide = List.of(followers.get(1), followers.get(2));
-
         assertThat(verdict(ZookeeperSplitBrainProtectionFunction::new, leader, leaderSide))
                 .isFalse();
         assertThat(verdict(ZookeeperSplitBrainProtectionFunction::new, followers.get(1), otherSide))
