@@ -129,9 +129,7 @@ final class DeclarativeConfigurationTest {
     void hazelcastZookeeperPluginProperties_onlyClassNameChanged_formCluster() throws Exception {
         String cluster = uniqueClusterName();
         String[] legacy = {
-            "zookeeper_url: " + zookeeper.connectString(),
-            "zookeeper_path: /discovery/hazelcast",
-            "group: " + cluster
+            "zookeeper_url: " + zookeeper.connectString(), "zookeeper_path: /discovery/hazelcast", "group: " + cluster
         };
         HazelcastInstance first = Hazelcast.newHazelcastInstance(yamlMember(cluster, legacy));
         HazelcastInstance second = Hazelcast.newHazelcastInstance(yamlMember(cluster, legacy));

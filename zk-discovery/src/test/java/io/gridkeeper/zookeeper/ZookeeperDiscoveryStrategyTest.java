@@ -47,10 +47,10 @@ final class ZookeeperDiscoveryStrategyTest {
 
             leaving.shutdown();
 
-            await().atMost(Duration.ofSeconds(30))
-                    .untilAsserted(() -> assertThat(zookeeper.curator().getChildren().forPath(membersPath))
-                            .containsExactly(nodeId(staying))
-                            .doesNotContain(leavingId));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                            zookeeper.curator().getChildren().forPath(membersPath))
+                    .containsExactly(nodeId(staying))
+                    .doesNotContain(leavingId));
             assertThat(ZookeeperMember.forInstance(staying)).isPresent();
         } finally {
             shutdown(staying, leaving);
