@@ -43,8 +43,7 @@ final class DebouncePolicyJoinTest {
                                     .isPresent()
                             && state(member) == ClusterState.NO_MIGRATION
                             && member.getPartitionService().isClusterSafe());
-            List<DecisionRecord> after =
-                    cluster.decisions().subList(before, cluster.decisions().size());
+            List<DecisionRecord> after = cluster.decisionsAfter(before);
             assertThat(after)
                     .filteredOn(DecisionRecord::isRebalance)
                     .singleElement()

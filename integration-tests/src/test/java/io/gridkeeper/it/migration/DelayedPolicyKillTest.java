@@ -43,8 +43,7 @@ final class DelayedPolicyKillTest {
             cluster.process("c", port);
 
             awaitBalanced(cluster, member, List.of("a", "b", "c"));
-            List<DecisionRecord> after =
-                    cluster.decisions().subList(before, cluster.decisions().size());
+            List<DecisionRecord> after = cluster.decisionsAfter(before);
             assertThat(after)
                     .filteredOn(DecisionRecord::isRebalance)
                     .singleElement()
@@ -73,8 +72,7 @@ final class DelayedPolicyKillTest {
 
             Instant deadline = awaitHoldFor(cluster, "c").until();
             awaitBalanced(cluster, member, List.of("a", "b"));
-            List<DecisionRecord> after =
-                    cluster.decisions().subList(before, cluster.decisions().size());
+            List<DecisionRecord> after = cluster.decisionsAfter(before);
             assertThat(after)
                     .filteredOn(DecisionRecord::isRebalance)
                     .singleElement()

@@ -75,7 +75,7 @@ final class LoadAwarePolicyJoinTest {
                     .until(() -> owned(c) > 0
                             && state(a) == ClusterState.ACTIVE
                             && a.getPartitionService().isClusterSafe());
-            List<DecisionRecord> after = decisionsSince(cluster, before);
+            List<DecisionRecord> after = cluster.decisionsAfter(before);
             assertThat(after).filteredOn(DecisionRecord::isRebalance).first().satisfies(rebalance -> {
                 assertThat(rebalance.policy()).isEqualTo("load-aware");
                 assertThat(rebalance.explanation()).contains(" within " + THRESHOLDS + "; joined [c]");
@@ -100,7 +100,7 @@ final class LoadAwarePolicyJoinTest {
                         .atMost(TIMEOUT)
                         .until(() -> owned(c) > 0 && a.getPartitionService().isClusterSafe());
                 assertThat(traffic.running()).isTrue();
-                List<DecisionRecord> after = decisionsSince(cluster, before);
+                List<DecisionRecord> after = cluster.decisionsAfter(before);
                 DecisionRecord hold = after.get(0);
                 assertThat(hold.type()).isEqualTo("HOLD");
                 assertThat(hold.explanation()).startsWith("cluster busy").contains("joined [c]");
@@ -157,12 +157,6 @@ final class LoadAwarePolicyJoinTest {
                                         && hold.explanation().contains(THRESHOLDS + "; " + pending))
                                 .orElse(null),
                         Objects::nonNull);
-    }
-
-    /** The decisions recorded after the first {@code before} ones, from one read of the history. */
-    private static List<DecisionRecord> decisionsSince(MigrationCluster cluster, int before) {
-        List<DecisionRecord> all = cluster.decisions();
-        return all.subList(before, all.size());
     }
 
     /** The last decision of the member that leads. */

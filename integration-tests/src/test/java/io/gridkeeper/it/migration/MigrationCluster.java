@@ -77,6 +77,12 @@ final class MigrationCluster implements AutoCloseable {
         return MigrationZnodes.readDecisions(tool, clusterPath());
     }
 
+    /** The decisions after the first {@code count}, from one read of the history (it may grow between two reads). */
+    List<DecisionRecord> decisionsAfter(int count) {
+        List<DecisionRecord> all = decisions();
+        return all.subList(Math.min(count, all.size()), all.size());
+    }
+
     Optional<HoldRecord> hold() {
         return MigrationZnodes.readHold(tool, clusterPath()).filter(record -> record.type() != null);
     }

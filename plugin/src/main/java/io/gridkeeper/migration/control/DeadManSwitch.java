@@ -18,6 +18,11 @@ import org.jspecify.annotations.Nullable;
  * does not see the live leader renew the hold and must not end it at once. A hold whose writer is gone, or that is
  * {@link #DEFER_TO_WRITER} past its deadline plus {@link #SLACK}, ends: a hold never outlives its deadline by more than
  * that.
+ *
+ * <p>A member ends each hold it saw at most once. If the cluster is back in {@code NO_MIGRATION} after that while the
+ * member still sees the same hold, a leader it cannot see (it is cut off from ZooKeeper, where the new hold is stored)
+ * decided it: ending that too would undo every hold of the new leader, which would then take the state as set by hand
+ * and stop steering.
  */
 final class DeadManSwitch {
 
@@ -31,16 +36,24 @@ final class DeadManSwitch {
     private DeadManSwitch() {}
 
     /**
-     * Empty when there is nothing to end (no hold seen, or the cluster is not in {@code NO_MIGRATION}); otherwise a
-     * hold until the instant this member would act, or a rebalance with the reason to act now.
+     * Empty when there is nothing to end (no hold seen, the cluster is not in {@code NO_MIGRATION}, or this member
+     * already ended this very hold once); otherwise a hold until the instant this member would act, or a rebalance with
+     * the reason to act now.
+     *
+     * @param ended the hold this member's switch last ended, or null
      */
     static Optional<Decision> check(
             Instant now,
             @Nullable HoldRecord hold,
+            @Nullable HoldRecord ended,
             ClusterState clusterState,
             String self,
             Collection<String> presentNodeIds) {
-        if (hold == null || !hold.isHold() || hold.until() == null || clusterState != ClusterState.NO_MIGRATION) {
+        if (hold == null
+                || !hold.isHold()
+                || hold.until() == null
+                || clusterState != ClusterState.NO_MIGRATION
+                || hold.equals(ended)) {
             return Optional.empty();
         }
         Instant until = hold.until();

@@ -138,6 +138,10 @@ public final class MigrationController implements Closeable {
     private volatile String policySource = "start configuration";
     private volatile @Nullable Decision lastDecision;
     private volatile @Nullable HoldRecord lastSeenHold;
+    // The hold this member's dead-man switch last ended, and that hold once the cluster was held again after it
+    // (logged once); confined to the controller's thread.
+    private @Nullable HoldRecord endedHold;
+    private @Nullable HoldRecord endedHoldHeldAgain;
     /** Znode path to the data version (mzxid) of an unusable policy, hold or commands znode already warned about. */
     private final Map<String, Long> warnedVersions = new ConcurrentHashMap<>();
 
@@ -230,7 +234,7 @@ public final class MigrationController implements Closeable {
                             : Math.max(
                                     0, Duration.between(since, clock.instant()).toSeconds());
                 }),
-                new MigrationMetrics.Metric("leaderEpoch", ProbeUnit.COUNT, election::currentEpoch),
+                new MigrationMetrics.Metric("leaderEpoch", ProbeUnit.COUNT, this::clusterEpoch),
                 new MigrationMetrics.Metric("leader", ProbeUnit.BOOLEAN, () -> election.isLeader() ? 1 : 0));
     }
 
@@ -640,11 +644,30 @@ public final class MigrationController implements Closeable {
         }
     }
 
+    /** The latest epoch stored in ZooKeeper, for the metric; 0 when that znode is unreadable (the election says why). */
+    private long clusterEpoch() {
+        try {
+            return election.currentEpoch();
+        } catch (IllegalStateException e) {
+            return 0;
+        }
+    }
+
     private void deadManSwitch(Instant now, ClusterState clusterState, List<ClusterMember> present) {
         HoldRecord hold = lastSeenHold;
+        if (hold != null
+                && hold.equals(endedHold)
+                && clusterState == ClusterState.NO_MIGRATION
+                && !hold.equals(endedHoldHeldAgain)) {
+            endedHoldHeldAgain = hold;
+            logger.info("Dead-man switch on [" + nodeId + "]: the cluster is in NO_MIGRATION again after this member"
+                    + " ended the hold by [" + hold.policy() + "] (until [" + hold.until() + "]); a leader this member"
+                    + " does not see in ZooKeeper decided it, so it is left to that leader");
+        }
         Optional<Decision> verdict = DeadManSwitch.check(
                 now,
                 hold,
+                endedHold,
                 clusterState,
                 nodeId,
                 present.stream().map(ClusterMember::nodeId).toList());
@@ -652,6 +675,7 @@ public final class MigrationController implements Closeable {
             return;
         }
         if (stateSwitch.change(now, ClusterState.ACTIVE, () -> {})) {
+            endedHold = hold;
             logger.warning(
                     "Dead-man switch on [" + nodeId + "]: " + verdict.get().explanation());
         }

@@ -77,15 +77,63 @@ final class DeadManSwitchTest {
     void check_clusterActiveOrNoHoldSeen_hasNothingToEnd() {
         Instant late = UNTIL.plusSeconds(3_600);
 
-        assertThat(DeadManSwitch.check(late, HOLD, ClusterState.ACTIVE, "b", List.of("b")))
+        assertThat(DeadManSwitch.check(late, HOLD, null, ClusterState.ACTIVE, "b", List.of("b")))
                 .isEmpty();
-        assertThat(DeadManSwitch.check(late, null, ClusterState.NO_MIGRATION, "b", List.of("b")))
+        assertThat(DeadManSwitch.check(late, null, null, ClusterState.NO_MIGRATION, "b", List.of("b")))
                 .isEmpty();
+    }
+
+    @Test
+    void check_heldAgainAfterThisMemberEndedTheSameHold_leavesItToTheLeaderItCannotSee() {
+        Instant late = UNTIL.plus(DeadManSwitch.SLACK).plusSeconds(60);
+        HoldRecord sameHoldReadAgain = new HoldRecord(
+                HOLD.type(),
+                HOLD.policy(),
+                HOLD.explanation(),
+                HOLD.untilMillis(),
+                HOLD.decidedAtMillis(),
+                HOLD.epoch(),
+                HOLD.leader(),
+                HOLD.manualState(),
+                HOLD.baseline(),
+                HOLD.departures(),
+                HOLD.arrivals());
+
+        assertThat(DeadManSwitch.check(late, HOLD, sameHoldReadAgain, ClusterState.NO_MIGRATION, "b", List.of("b")))
+                .isEmpty();
+    }
+
+    @Test
+    void check_aNewerHoldThanTheOneItEnded_isEndedAtItsOwnDeadline() {
+        Instant newUntil = UNTIL.plusSeconds(120);
+        HoldRecord newer = new HoldRecord(
+                "HOLD",
+                "delayed",
+                "members [a] missing",
+                newUntil.toEpochMilli(),
+                0,
+                8,
+                "c",
+                null,
+                List.of(),
+                List.of(),
+                List.of());
+
+        assertThat(DeadManSwitch.check(
+                                newUntil.plus(DeadManSwitch.SLACK),
+                                newer,
+                                HOLD,
+                                ClusterState.NO_MIGRATION,
+                                "b",
+                                List.of("b"))
+                        .orElseThrow()
+                        .isRebalance())
+                .isTrue();
     }
 
     /** The switch's decision at {@code now} on member {@code self} while HOLD is in force (NO_MIGRATION). */
     private static Decision checkHeld(Instant now, String self, String... members) {
-        return DeadManSwitch.check(now, HOLD, ClusterState.NO_MIGRATION, self, List.of(members))
+        return DeadManSwitch.check(now, HOLD, null, ClusterState.NO_MIGRATION, self, List.of(members))
                 .orElseThrow();
     }
 }
