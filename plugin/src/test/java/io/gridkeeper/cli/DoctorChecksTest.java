@@ -82,6 +82,26 @@ final class DoctorChecksTest {
     }
 
     @Test
+    void leader_junkEpochZnode_warnsThatNoNewLeaderCanTakeItsTerm() {
+        DoctorInput base = input(healthyReports(), null, registry(), null);
+        Unreadable epoch = new Unreadable(
+                Unreadable.Kind.ELECTION,
+                "/gridkeeper/orders/leader/epoch",
+                "Epoch znode [/gridkeeper/orders/leader/epoch] holds unreadable data [garbage]",
+                true);
+
+        List<Finding> findings = CHECKS.leader(withUnreadable(base, List.of(epoch)));
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.check()).isEqualTo("election-unreadable");
+            assertThat(finding.summary())
+                    .isEqualTo("the election znodes hold junk: [/gridkeeper/orders/leader/epoch] Epoch znode"
+                            + " [/gridkeeper/orders/leader/epoch] holds unreadable data [garbage]");
+            assertThat(finding.meaning()).contains("could not take a new epoch");
+        });
+    }
+
+    @Test
     void membership_registrationUnreadable_warnsAndSaysTheUnregisteredMemberMayBeIt() {
         DoctorInput base = input(healthyReports(), null, Map.of(), null);
         Unreadable registration = new Unreadable(
