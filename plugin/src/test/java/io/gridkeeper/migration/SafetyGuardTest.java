@@ -18,6 +18,14 @@ final class SafetyGuardTest {
 
     private final SafetyGuard guard = SafetyGuard.defaults();
 
+    /** Member n2 left at T0, [180] partitions have no backup since then. */
+    private static ClusterView oneMemberMissing(long secondsLater) {
+        return at(secondsLater)
+                .departure("n2", "b", T0)
+                .partitions(new PartitionHealth(271, 1, 180, 1, T0))
+                .build();
+    }
+
     private static ClusterView.Builder at(long seconds) {
         return ClusterView.builder(Clock.fixed(T0.plusSeconds(seconds), ZoneOffset.UTC))
                 .member("n1", "a");
@@ -52,9 +60,7 @@ final class SafetyGuardTest {
 
     @Test
     void apply_oneMemberMissingWithinLimits_keepsTheHold() {
-        ClusterView view = at(30).departure("n2", "b", T0)
-                .partitions(new PartitionHealth(271, 1, 180, 1, T0))
-                .build();
+        ClusterView view = oneMemberMissing(30);
 
         Decision shortHold = Decision.hold("delayed", T0.plusSeconds(60), "waiting");
 
@@ -63,9 +69,7 @@ final class SafetyGuardTest {
 
     @Test
     void apply_holdLongerThanUnprotectedLimit_isShortenedToTheLimit() {
-        ClusterView view = at(30).departure("n2", "b", T0)
-                .partitions(new PartitionHealth(271, 1, 180, 1, T0))
-                .build();
+        ClusterView view = oneMemberMissing(30);
         SafetyGuard strict = new SafetyGuard(PolicySettings.of(Map.of("max-unprotected-seconds", "120")));
 
         Decision decision = strict.apply(HOLD, view);
@@ -82,9 +86,7 @@ final class SafetyGuardTest {
 
     @Test
     void apply_unprotectedLongerThanLimit_rebalances() {
-        ClusterView view = at(300).departure("n2", "b", T0)
-                .partitions(new PartitionHealth(271, 1, 180, 1, T0))
-                .build();
+        ClusterView view = oneMemberMissing(300);
 
         Decision decision = guard.apply(HOLD, view);
 

@@ -13,13 +13,8 @@ import com.hazelcast.core.HazelcastInstance;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The strategy configured from hazelcast.yaml / hazelcast.xml / hazelcast-client.yaml, as in docs/discovery.md. */
 final class DeclarativeConfigurationTest {
@@ -96,24 +91,15 @@ final class DeclarativeConfigurationTest {
                         connect-string: ${connect}
             """;
 
-    private static TestingServer zookeeper;
-
-    @BeforeAll
-    static void startZookeeper() throws Exception {
-        zookeeper = new TestingServer(true);
-    }
-
-    @AfterAll
-    static void stopZookeeper() throws Exception {
-        zookeeper.close();
-    }
+    @RegisterExtension
+    static final ZookeeperExtension zookeeper = new ZookeeperExtension();
 
     @Test
     void yamlAndXmlMembers_andYamlClient_meetThroughZookeeper() {
         String cluster = uniqueClusterName();
         HazelcastInstance yamlMember = Hazelcast.newHazelcastInstance(yamlMember(
                 cluster,
-                "connect-string: " + zookeeper.getConnectString(),
+                "connect-string: " + zookeeper.connectString(),
                 "zone: zone-a",
                 "session-timeout-seconds: 10"));
         HazelcastInstance xmlMember = Hazelcast.newHazelcastInstance(Config.loadFromString(fill(MEMBER_XML, cluster)));
@@ -143,18 +129,14 @@ final class DeclarativeConfigurationTest {
     void hazelcastZookeeperPluginProperties_onlyClassNameChanged_formCluster() throws Exception {
         String cluster = uniqueClusterName();
         String[] legacy = {
-            "zookeeper_url: " + zookeeper.getConnectString(),
-            "zookeeper_path: /discovery/hazelcast",
-            "group: " + cluster
+            "zookeeper_url: " + zookeeper.connectString(), "zookeeper_path: /discovery/hazelcast", "group: " + cluster
         };
         HazelcastInstance first = Hazelcast.newHazelcastInstance(yamlMember(cluster, legacy));
         HazelcastInstance second = Hazelcast.newHazelcastInstance(yamlMember(cluster, legacy));
-        try (CuratorFramework observer =
-                CuratorFrameworkFactory.newClient(zookeeper.getConnectString(), new RetryOneTime(100))) {
-            observer.start();
+        try {
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> second.getCluster().getMembers().size() == 2);
-            assertThat(observer.getChildren().forPath("/discovery/hazelcast/" + cluster + "/members"))
+            assertThat(zookeeper.curator().getChildren().forPath("/discovery/hazelcast/" + cluster + "/members"))
                     .hasSize(2);
         } finally {
             shutdown(first, second);
@@ -164,7 +146,7 @@ final class DeclarativeConfigurationTest {
     @Test
     void yamlMember_withNegativeTimeout_failsToStartNamingKeyAndValue() {
         Config config = yamlMember(
-                uniqueClusterName(), "connect-string: " + zookeeper.getConnectString(), "session-timeout-seconds: -5");
+                uniqueClusterName(), "connect-string: " + zookeeper.connectString(), "session-timeout-seconds: -5");
 
         assertThatThrownBy(() -> Hazelcast.newHazelcastInstance(config))
                 .hasStackTraceContaining("Property 'session-timeout-seconds' must be positive but was [-5]");
@@ -181,6 +163,6 @@ final class DeclarativeConfigurationTest {
     private static String fill(String template, String cluster) {
         return template.replace("${cluster}", cluster)
                 .replace("${port}", Integer.toString(freePort()))
-                .replace("${connect}", zookeeper.getConnectString());
+                .replace("${connect}", zookeeper.connectString());
     }
 }

@@ -1,24 +1,15 @@
 package io.gridkeeper.zookeeper;
 
 import static io.gridkeeper.zookeeper.TestMembers.*;
+import static io.gridkeeper.zookeeper.TestRegistrations.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.core.HazelcastInstance;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
-import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.TestingServer;
-import org.apache.curator.x.discovery.ServiceInstance;
-import org.apache.curator.x.discovery.ServiceType;
-import org.apache.curator.x.discovery.details.JsonInstanceSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Hostile and malformed registrations written straight into the registry (as an attacker with write access to an
@@ -27,41 +18,25 @@ import org.junit.jupiter.api.Test;
  */
 final class RegistryBadInputTest {
 
-    private static final JsonInstanceSerializer<MemberPayload> SERIALIZER =
-            new JsonInstanceSerializer<>(MemberPayload.class);
-
-    private static TestingServer zookeeper;
-    private static CuratorFramework curator;
-
-    @BeforeAll
-    static void startZookeeper() throws Exception {
-        zookeeper = new TestingServer(true);
-        curator = CuratorFrameworkFactory.newClient(zookeeper.getConnectString(), new RetryOneTime(100));
-        curator.start();
-    }
-
-    @AfterAll
-    static void stopZookeeper() throws Exception {
-        curator.close();
-        zookeeper.close();
-    }
+    @RegisterExtension
+    static final ZookeeperExtension zookeeper = new ZookeeperExtension();
 
     @Test
     void directory_withEveryKindOfBadRegistration_answersOnlyTheValidMemberWithOneWarningEach() throws Exception {
         String membersPath = "/gridkeeper/" + uniqueClusterName() + "/members";
-        write(membersPath + "/oversized", junk(900 * 1024));
-        write(membersPath + "/deep-json", bytes("[".repeat(200_000)));
-        write(membersPath + "/wrong-types", bytes("{\"name\":[1,2],\"id\":{\"x\":1},\"payload\":42}"));
-        write(membersPath + "/empty", new byte[0]);
-        write(membersPath + "/port-zero", registration("10.6.6.6:0"));
-        write(membersPath + "/port-too-big", registration("10.6.6.6:70000"));
-        write(membersPath + "/port-not-a-number", registration("10.6.6.6:http"));
-        write(membersPath + "/unresolvable", registration("no-such-host.invalid:5701"));
-        write(membersPath + "/no-node-id", registrationWithoutNodeId("127.0.0.1:5799"));
-        write(membersPath + "/127.0.0.1:5701", registration("127.0.0.1:5701"));
+        zookeeper.write(membersPath + "/oversized", junk(900 * 1024));
+        zookeeper.write(membersPath + "/deep-json", bytes("[".repeat(200_000)));
+        zookeeper.write(membersPath + "/wrong-types", bytes("{\"name\":[1,2],\"id\":{\"x\":1},\"payload\":42}"));
+        zookeeper.write(membersPath + "/empty", new byte[0]);
+        zookeeper.write(membersPath + "/port-zero", registration("10.6.6.6:0"));
+        zookeeper.write(membersPath + "/port-too-big", registration("10.6.6.6:70000"));
+        zookeeper.write(membersPath + "/port-not-a-number", registration("10.6.6.6:http"));
+        zookeeper.write(membersPath + "/unresolvable", registration("no-such-host.invalid:5701"));
+        zookeeper.write(membersPath + "/no-node-id", registrationWithoutNodeId("127.0.0.1:5799"));
+        zookeeper.write(membersPath + "/127.0.0.1:5701", registration("127.0.0.1:5701"));
         RecordingLogger logger = new RecordingLogger();
 
-        try (MemberDirectory directory = new MemberDirectory(curator, membersPath, SERIALIZER, logger)) {
+        try (MemberDirectory directory = new MemberDirectory(zookeeper.curator(), membersPath, SERIALIZER, logger)) {
             assertThat(directory.start(30_000)).isTrue();
 
             assertThat(nodeIds(directory)).containsExactly("127.0.0.1:5701");
@@ -78,7 +53,7 @@ final class RegistryBadInputTest {
 
             // a burst of events on the registry (members coming and going) warns about nothing new
             for (int i = 0; i < 20; i++) {
-                write(membersPath + "/127.0.0.1:" + (5710 + i), registration("127.0.0.1:" + (5710 + i)));
+                zookeeper.write(membersPath + "/127.0.0.1:" + (5710 + i), registration("127.0.0.1:" + (5710 + i)));
             }
             await().atMost(Duration.ofSeconds(20))
                     .until(() -> nodeIds(directory).size() == 21);
@@ -89,17 +64,17 @@ final class RegistryBadInputTest {
     @Test
     void runningMember_whenHostileRegistrationsAppear_keepsRunningAndClientsStillFindIt() throws Exception {
         String cluster = uniqueClusterName();
-        HazelcastInstance member = member(cluster, properties(zookeeper.getConnectString()));
+        HazelcastInstance member = member(cluster, properties(zookeeper.connectString()));
         try {
             String membersPath = "/gridkeeper/" + cluster + "/members";
-            write(membersPath + "/oversized", junk(900 * 1024));
-            write(membersPath + "/port-too-big", registration("10.6.6.6:70000"));
-            write(membersPath + "/unresolvable", registration("no-such-host.invalid:5701"));
+            zookeeper.write(membersPath + "/oversized", junk(900 * 1024));
+            zookeeper.write(membersPath + "/port-too-big", registration("10.6.6.6:70000"));
+            zookeeper.write(membersPath + "/unresolvable", registration("no-such-host.invalid:5701"));
             ZookeeperMember zookeeperMember =
                     ZookeeperMember.forInstance(member).orElseThrow();
             await().atMost(Duration.ofSeconds(20)).until(() -> zookeeperMember.unreadableMembers() == 3);
 
-            HazelcastInstance client = client(cluster, properties(zookeeper.getConnectString()));
+            HazelcastInstance client = client(cluster, properties(zookeeper.connectString()));
             try {
                 client.getMap("orders").put("k", "v");
                 assertThat(member.getMap("orders").get("k")).isEqualTo("v");
@@ -115,38 +90,9 @@ final class RegistryBadInputTest {
         }
     }
 
-    private static void write(String path, byte[] data) throws Exception {
-        curator.create().orSetData().creatingParentsIfNeeded().forPath(path, data);
-    }
-
-    private static byte[] registration(String address) throws Exception {
-        return serialize(new MemberPayload(address, address, "5.7.0", null, null, address));
-    }
-
-    private static byte[] registrationWithoutNodeId(String address) throws Exception {
-        return serialize(new MemberPayload(address, address, "5.7.0", null, null, null));
-    }
-
-    private static byte[] serialize(MemberPayload payload) throws Exception {
-        ServiceInstance<MemberPayload> instance =
-                new ServiceInstance<>("members", "x", "127.0.0.1", 5701, null, payload, 0L, ServiceType.DYNAMIC, null);
-        return SERIALIZER.serialize(instance);
-    }
-
     private static byte[] junk(int size) {
         byte[] data = new byte[size];
         Arrays.fill(data, (byte) '{');
         return data;
-    }
-
-    private static List<String> nodeIds(MemberDirectory directory) {
-        return directory.snapshot().stream()
-                .map(entry -> entry.payload().nodeId())
-                .sorted()
-                .toList();
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

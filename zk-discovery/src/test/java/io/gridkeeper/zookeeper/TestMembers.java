@@ -14,16 +14,19 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** Configures fast, isolated Hazelcast members and clients that discover each other through ZooKeeper. */
-final class TestMembers {
+/**
+ * Configures fast, isolated Hazelcast members and clients that discover each other through ZooKeeper. Public for the
+ * tests in the {@code election} and {@code splitbrain} packages.
+ */
+public final class TestMembers {
 
     private TestMembers() {}
 
-    static String uniqueClusterName() {
+    public static String uniqueClusterName() {
         return "it-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    static Map<String, Comparable> properties(String connectString, Object... keyValues) {
+    public static Map<String, Comparable> properties(String connectString, Object... keyValues) {
         Map<String, Comparable> properties = new HashMap<>();
         properties.put("connect-string", connectString);
         properties.put("session-timeout-seconds", "6");
@@ -35,7 +38,7 @@ final class TestMembers {
         return properties;
     }
 
-    static Config memberConfig(String clusterName, Map<String, Comparable> properties) {
+    public static Config memberConfig(String clusterName, Map<String, Comparable> properties) {
         Config config = new Config();
         config.setClusterName(clusterName);
         config.setProperty("hazelcast.discovery.enabled", "true");
@@ -54,11 +57,11 @@ final class TestMembers {
         return config;
     }
 
-    static HazelcastInstance member(String clusterName, Map<String, Comparable> properties) {
+    public static HazelcastInstance member(String clusterName, Map<String, Comparable> properties) {
         return Hazelcast.newHazelcastInstance(memberConfig(clusterName, properties));
     }
 
-    static HazelcastInstance client(String clusterName, Map<String, Comparable> properties) {
+    public static HazelcastInstance client(String clusterName, Map<String, Comparable> properties) {
         ClientConfig config = new ClientConfig();
         config.setClusterName(clusterName);
         config.setProperty("hazelcast.discovery.enabled", "true");
@@ -72,7 +75,12 @@ final class TestMembers {
         return HazelcastClient.newHazelcastClient(config);
     }
 
-    static int freePort() {
+    /** The node id {@code member} registered under. */
+    public static String nodeId(HazelcastInstance member) {
+        return ZookeeperMember.forInstance(member).orElseThrow().nodeId();
+    }
+
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
@@ -82,7 +90,7 @@ final class TestMembers {
     }
 
     /** Shuts instances down, ignoring ones already gone. */
-    static void shutdown(HazelcastInstance... instances) {
+    public static void shutdown(HazelcastInstance... instances) {
         for (HazelcastInstance instance : instances) {
             if (instance != null) {
                 instance.getLifecycleService().terminate();

@@ -19,25 +19,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 final class ZoneAwarePlacementTest {
 
-    private static TestingServer zookeeper;
-
-    @BeforeAll
-    static void startZookeeper() throws Exception {
-        zookeeper = new TestingServer(true);
-    }
-
-    @AfterAll
-    static void stopZookeeper() throws Exception {
-        zookeeper.close();
-    }
+    @RegisterExtension
+    static final ZookeeperExtension zookeeper = new ZookeeperExtension();
 
     @ParameterizedTest
     @EnumSource(
@@ -49,7 +38,7 @@ final class ZoneAwarePlacementTest {
         try {
             for (String zone : List.of("zone-a", "zone-a", "zone-b", "zone-b")) {
                 Config config = memberConfig(
-                        cluster, properties(zookeeper.getConnectString(), "zone", zone, "rack", zone + "-rack"));
+                        cluster, properties(zookeeper.connectString(), "zone", zone, "rack", zone + "-rack"));
                 config.getPartitionGroupConfig().setEnabled(true).setGroupType(groupType);
                 members.add(Hazelcast.newHazelcastInstance(config));
             }

@@ -1,44 +1,32 @@
 package io.gridkeeper.zookeeper;
 
 import static io.gridkeeper.zookeeper.TestMembers.*;
+import static io.gridkeeper.zookeeper.TestRegistrations.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.core.HazelcastInstance;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.TestingServer;
 import org.apache.zookeeper.KeeperException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 final class ZookeeperAclTest {
 
-    private static TestingServer zookeeper;
-
-    @BeforeAll
-    static void startZookeeper() throws Exception {
-        zookeeper = new TestingServer(true);
-    }
-
-    @AfterAll
-    static void stopZookeeper() throws Exception {
-        zookeeper.close();
-    }
+    @RegisterExtension
+    static final ZookeeperExtension zookeeper = new ZookeeperExtension();
 
     @Test
     void protectedClusterPath_unauthenticatedClient_canReadButNotWrite() throws Exception {
         String cluster = uniqueClusterName();
-        HazelcastInstance first = member(cluster, properties(zookeeper.getConnectString(), "auth", "gk:s3cret"));
-        HazelcastInstance second = member(cluster, properties(zookeeper.getConnectString(), "auth", "gk:s3cret"));
-        try (CuratorFramework anonymous =
-                CuratorFrameworkFactory.newClient(zookeeper.getConnectString(), new RetryOneTime(100))) {
-            anonymous.start();
+        HazelcastInstance first = member(cluster, properties(zookeeper.connectString(), "auth", "gk:s3cret"));
+        HazelcastInstance second = member(cluster, properties(zookeeper.connectString(), "auth", "gk:s3cret"));
+        CuratorFramework anonymous = zookeeper.curator();
+        try {
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> second.getCluster().getMembers().size() == 2);
             ZookeeperMember handle = ZookeeperMember.forInstance(first).orElseThrow();
@@ -61,9 +49,9 @@ final class ZookeeperAclTest {
     @Test
     void protectedClusterPath_clientWithOtherCredentials_cannotWrite() throws Exception {
         String cluster = uniqueClusterName();
-        HazelcastInstance member = member(cluster, properties(zookeeper.getConnectString(), "auth", "gk:s3cret"));
+        HazelcastInstance member = member(cluster, properties(zookeeper.connectString(), "auth", "gk:s3cret"));
         try (CuratorFramework other = CuratorFrameworkFactory.builder()
-                .connectString(zookeeper.getConnectString())
+                .connectString(zookeeper.connectString())
                 .retryPolicy(new RetryOneTime(100))
                 .authorization("digest", bytes("intruder:guess"))
                 .build()) {
@@ -76,9 +64,5 @@ final class ZookeeperAclTest {
         } finally {
             shutdown(member);
         }
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -8,45 +8,26 @@ import com.hazelcast.cluster.Address;
 import com.hazelcast.core.HazelcastInstance;
 import java.time.Duration;
 import java.util.List;
-import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.TestingServer;
-import org.apache.curator.x.discovery.details.JsonInstanceSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 final class ZookeeperDiscoveryStrategyTest {
 
-    private static TestingServer zookeeper;
-    private static CuratorFramework observer;
-
-    @BeforeAll
-    static void startZookeeper() throws Exception {
-        zookeeper = new TestingServer(true);
-        observer = CuratorFrameworkFactory.newClient(zookeeper.getConnectString(), new RetryOneTime(100));
-        observer.start();
-    }
-
-    @AfterAll
-    static void stopZookeeper() throws Exception {
-        observer.close();
-        zookeeper.close();
-    }
+    @RegisterExtension
+    static final ZookeeperExtension zookeeper = new ZookeeperExtension();
 
     @Test
     void threeMembers_discoverThroughZookeeper_formOneClusterAndRegisterOnceEach() throws Exception {
         String cluster = uniqueClusterName();
-        HazelcastInstance first = member(cluster, properties(zookeeper.getConnectString()));
-        HazelcastInstance second = member(cluster, properties(zookeeper.getConnectString()));
-        HazelcastInstance third = member(cluster, properties(zookeeper.getConnectString()));
+        HazelcastInstance first = member(cluster, properties(zookeeper.connectString()));
+        HazelcastInstance second = member(cluster, properties(zookeeper.connectString()));
+        HazelcastInstance third = member(cluster, properties(zookeeper.connectString()));
         try {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 assertThat(first.getCluster().getMembers()).hasSize(3);
                 assertThat(third.getCluster().getMembers()).hasSize(3);
             });
-            List<String> registered = observer.getChildren().forPath("/gridkeeper/" + cluster + "/members");
+            List<String> registered = zookeeper.curator().getChildren().forPath("/gridkeeper/" + cluster + "/members");
             assertThat(registered).containsExactlyInAnyOrder(nodeId(first), nodeId(second), nodeId(third));
         } finally {
             shutdown(first, second, third);
@@ -56,8 +37,8 @@ final class ZookeeperDiscoveryStrategyTest {
     @Test
     void member_shutsDown_itsRegistrationDisappearsAndOthersStay() throws Exception {
         String cluster = uniqueClusterName();
-        HazelcastInstance staying = member(cluster, properties(zookeeper.getConnectString()));
-        HazelcastInstance leaving = member(cluster, properties(zookeeper.getConnectString()));
+        HazelcastInstance staying = member(cluster, properties(zookeeper.connectString()));
+        HazelcastInstance leaving = member(cluster, properties(zookeeper.connectString()));
         try {
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> staying.getCluster().getMembers().size() == 2);
@@ -66,10 +47,10 @@ final class ZookeeperDiscoveryStrategyTest {
 
             leaving.shutdown();
 
-            await().atMost(Duration.ofSeconds(30))
-                    .untilAsserted(() -> assertThat(observer.getChildren().forPath(membersPath))
-                            .containsExactly(nodeId(staying))
-                            .doesNotContain(leavingId));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                            zookeeper.curator().getChildren().forPath(membersPath))
+                    .containsExactly(nodeId(staying))
+                    .doesNotContain(leavingId));
             assertThat(ZookeeperMember.forInstance(staying)).isPresent();
         } finally {
             shutdown(staying, leaving);
@@ -79,10 +60,10 @@ final class ZookeeperDiscoveryStrategyTest {
     @Test
     void client_withStrategy_findsClusterByItsClusterName() {
         String cluster = uniqueClusterName();
-        HazelcastInstance member = member(cluster, properties(zookeeper.getConnectString()));
+        HazelcastInstance member = member(cluster, properties(zookeeper.connectString()));
         HazelcastInstance client = null;
         try {
-            client = client(cluster, properties(zookeeper.getConnectString()));
+            client = client(cluster, properties(zookeeper.connectString()));
             client.getMap("m").put("k", "v");
             assertThat(member.getMap("m").get("k")).isEqualTo("v");
             assertThat(client.getCluster().getMembers()).hasSize(1);
@@ -94,12 +75,12 @@ final class ZookeeperDiscoveryStrategyTest {
     @Test
     void member_withoutClusterId_registersUnderHazelcastClusterName() throws Exception {
         String cluster = uniqueClusterName();
-        HazelcastInstance member = member(cluster, properties(zookeeper.getConnectString()));
+        HazelcastInstance member = member(cluster, properties(zookeeper.connectString()));
         try {
             ZookeeperMember handle = ZookeeperMember.forInstance(member).orElseThrow();
             assertThat(handle.clusterPath()).isEqualTo("/gridkeeper/" + cluster);
             assertThat(handle.config().clusterIdExplicit()).isFalse();
-            assertThat(observer.checkExists().forPath(handle.registrationPath()))
+            assertThat(zookeeper.curator().checkExists().forPath(handle.registrationPath()))
                     .isNotNull();
         } finally {
             shutdown(member);
@@ -112,7 +93,7 @@ final class ZookeeperDiscoveryStrategyTest {
         HazelcastInstance member = member(
                 cluster,
                 properties(
-                        zookeeper.getConnectString(),
+                        zookeeper.connectString(),
                         "public-address",
                         "203.0.113.7:15701",
                         "zone",
@@ -125,8 +106,8 @@ final class ZookeeperDiscoveryStrategyTest {
             ZookeeperMember handle = ZookeeperMember.forInstance(member).orElseThrow();
 
             assertThat(handle.registrationPath()).isEqualTo("/gridkeeper/" + cluster + "/members/orders-0");
-            MemberPayload payload = new JsonInstanceSerializer<>(MemberPayload.class)
-                    .deserialize(observer.getData().forPath(handle.registrationPath()))
+            MemberPayload payload = TestRegistrations.SERIALIZER
+                    .deserialize(zookeeper.curator().getData().forPath(handle.registrationPath()))
                     .getPayload();
             Address address = member.getCluster().getLocalMember().getAddress();
             assertThat(payload)
@@ -144,9 +125,5 @@ final class ZookeeperDiscoveryStrategyTest {
         } finally {
             shutdown(member);
         }
-    }
-
-    private static String nodeId(HazelcastInstance member) {
-        return ZookeeperMember.forInstance(member).orElseThrow().nodeId();
     }
 }

@@ -225,8 +225,4 @@ final class ZookeeperFailureTest {
     private List<String> children(String cluster) throws Exception {
         return observer.getChildren().forPath("/gridkeeper/" + cluster + "/members");
     }
-
-    private static String nodeId(HazelcastInstance member) {
-        return ZookeeperMember.forInstance(member).orElseThrow().nodeId();
-    }
 }

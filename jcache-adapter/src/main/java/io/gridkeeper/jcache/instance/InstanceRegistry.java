@@ -1,11 +1,7 @@
 package io.gridkeeper.jcache.instance;
 
 import com.hazelcast.client.HazelcastClient;
-import com.hazelcast.client.config.ClientClasspathXmlConfig;
-import com.hazelcast.client.config.ClientClasspathYamlConfig;
 import com.hazelcast.client.config.ClientConfig;
-import com.hazelcast.client.config.XmlClientConfigBuilder;
-import com.hazelcast.client.config.YamlClientConfigBuilder;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
@@ -13,8 +9,6 @@ import com.hazelcast.logging.ILogger;
 import com.hazelcast.logging.Logger;
 import io.gridkeeper.jcache.configuration.ProviderProperties;
 import io.gridkeeper.jcache.configuration.ProviderProperties.Mode;
-import java.io.File;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URI;
 import java.util.HashMap;
@@ -79,13 +73,14 @@ public final class InstanceRegistry {
             Mode mode, @Nullable String location, @Nullable String name, ClassLoader classLoader) {
         try {
             if (mode == Mode.CLIENT) {
-                ClientConfig config = location == null ? ClientConfig.load() : loadClientConfig(location, classLoader);
+                ClientConfig config =
+                        location == null ? ClientConfig.load() : ConfigLocations.client(location, classLoader);
                 if (name != null) {
                     config.setInstanceName(name);
                 }
                 return HazelcastClient.newHazelcastClient(IndeterminateWrites.failByDefault(config));
             }
-            Config config = location == null ? Config.load() : loadMemberConfig(location, classLoader);
+            Config config = location == null ? Config.load() : ConfigLocations.member(location, classLoader);
             if (name != null) {
                 config.setInstanceName(name);
             }
@@ -99,32 +94,6 @@ public final class InstanceRegistry {
                             + e.getMessage(),
                     e);
         }
-    }
-
-    private static Config loadMemberConfig(String location, ClassLoader classLoader) throws FileNotFoundException {
-        if (location.startsWith("classpath:")) {
-            return Config.loadFromClasspath(classLoader, location.substring("classpath:".length()));
-        }
-        return Config.loadFromFile(file(location));
-    }
-
-    private static ClientConfig loadClientConfig(String location, ClassLoader classLoader) throws IOException {
-        boolean yaml = location.endsWith(".yaml") || location.endsWith(".yml");
-        if (location.startsWith("classpath:")) {
-            String resource = location.substring("classpath:".length());
-            return yaml
-                    ? new ClientClasspathYamlConfig(resource)
-                    : new ClientClasspathXmlConfig(classLoader, resource, System.getProperties());
-        }
-        File file = file(location);
-        if (!file.isFile()) {
-            throw new FileNotFoundException(file.getPath());
-        }
-        return yaml ? new YamlClientConfigBuilder(file).build() : new XmlClientConfigBuilder(file).build();
-    }
-
-    private static File file(String location) {
-        return location.startsWith("file:") ? new File(URI.create(location)) : new File(location);
     }
 
     private void release(Shared entry) {

@@ -1,11 +1,7 @@
 package io.gridkeeper.jcache.micronaut;
 
 import com.hazelcast.client.HazelcastClient;
-import com.hazelcast.client.config.ClientClasspathXmlConfig;
-import com.hazelcast.client.config.ClientClasspathYamlConfig;
 import com.hazelcast.client.config.ClientConfig;
-import com.hazelcast.client.config.XmlClientConfigBuilder;
-import com.hazelcast.client.config.YamlClientConfigBuilder;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.DiscoveryStrategyConfig;
 import com.hazelcast.config.JoinConfig;
@@ -15,6 +11,7 @@ import com.hazelcast.logging.ILogger;
 import com.hazelcast.logging.Logger;
 import io.gridkeeper.jcache.GridkeeperCachingProvider;
 import io.gridkeeper.jcache.configuration.ProviderProperties;
+import io.gridkeeper.jcache.instance.ConfigLocations;
 import io.gridkeeper.jcache.instance.IndeterminateWrites;
 import io.gridkeeper.zookeeper.ZookeeperDiscoveryStrategyFactory;
 import io.micronaut.context.annotation.Bean;
@@ -22,7 +19,6 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.exceptions.ConfigurationException;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -107,11 +103,7 @@ public final class GridkeeperJCacheFactory {
         String location = properties.getConfigLocation();
         Config config;
         try {
-            config = location == null
-                    ? new Config()
-                    : location.startsWith("classpath:")
-                            ? Config.loadFromClasspath(classLoader, location.substring("classpath:".length()))
-                            : Config.loadFromFile(file(location));
+            config = location == null ? new Config() : ConfigLocations.member(location, classLoader);
         } catch (IOException | RuntimeException e) {
             throw new ConfigurationException(
                     "Property '" + GridkeeperJCacheProperties.PREFIX + ".config-location' names a member"
@@ -146,7 +138,7 @@ public final class GridkeeperJCacheFactory {
         String location = properties.getConfigLocation();
         ClientConfig config;
         try {
-            config = location == null ? new ClientConfig() : loadClientConfig(location, classLoader);
+            config = location == null ? new ClientConfig() : ConfigLocations.client(location, classLoader);
         } catch (IOException | RuntimeException e) {
             throw new ConfigurationException(
                     "Property '" + GridkeeperJCacheProperties.PREFIX + ".config-location' names a client"
@@ -171,21 +163,5 @@ public final class GridkeeperJCacheFactory {
     private static DiscoveryStrategyConfig zookeeperDiscovery(String connectString) {
         return new DiscoveryStrategyConfig(
                 new ZookeeperDiscoveryStrategyFactory(), Map.of("connect-string", connectString));
-    }
-
-    private static ClientConfig loadClientConfig(String location, ClassLoader classLoader) throws IOException {
-        boolean yaml = location.endsWith(".yaml") || location.endsWith(".yml");
-        if (location.startsWith("classpath:")) {
-            String resource = location.substring("classpath:".length());
-            return yaml
-                    ? new ClientClasspathYamlConfig(resource)
-                    : new ClientClasspathXmlConfig(classLoader, resource, System.getProperties());
-        }
-        File file = file(location);
-        return yaml ? new YamlClientConfigBuilder(file).build() : new XmlClientConfigBuilder(file).build();
-    }
-
-    private static File file(String location) {
-        return location.startsWith("file:") ? new File(URI.create(location)) : new File(location);
     }
 }

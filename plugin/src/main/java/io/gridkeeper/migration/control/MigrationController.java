@@ -131,17 +131,7 @@ public final class MigrationController implements Closeable {
     private final MigrationMetrics metrics;
     private final ObjectName mbeanName;
 
-    private final LeadershipListener leadershipListener = new LeadershipListener() {
-        @Override
-        public void leadershipGained(long epoch) {
-            submit();
-        }
-
-        @Override
-        public void leadershipLost(long epoch) {
-            submit();
-        }
-    };
+    private final Reevaluation reevaluation = new Reevaluation();
 
     // Published for queries from other threads.
     private volatile MigrationDecider decider;
@@ -256,19 +246,9 @@ public final class MigrationController implements Closeable {
                         .forInitialized(() -> submit(this::readZnodes))
                         .build());
         cache.start();
-        election.addListener(leadershipListener);
+        election.addListener(reevaluation);
         executor.execute(() -> {
-            membershipRegistration = cluster.addMembershipListener(new MembershipListener() {
-                @Override
-                public void memberAdded(MembershipEvent event) {
-                    submit();
-                }
-
-                @Override
-                public void memberRemoved(MembershipEvent event) {
-                    submit();
-                }
-            });
+            membershipRegistration = cluster.addMembershipListener(reevaluation);
             migrationRegistration = instance.getPartitionService().addMigrationListener(new Migrations());
         });
         executor.scheduleWithFixedDelay(this::evaluateSafely, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
@@ -385,7 +365,7 @@ public final class MigrationController implements Closeable {
             state.compareAndSet(State.LATENT, State.CLOSED);
             return;
         }
-        election.removeListener(leadershipListener);
+        election.removeListener(reevaluation);
         nodeEngine.getMetricsRegistry().deregisterDynamicMetricsProvider(metrics);
         try {
             ManagementFactory.getPlatformMBeanServer().unregisterMBean(mbeanName);
@@ -726,6 +706,32 @@ public final class MigrationController implements Closeable {
     public String toString() {
         return "MigrationController{node=" + nodeId + ", state=" + state.get() + ", policy="
                 + decider.policy().name() + ", leader=" + election.isLeader() + "}";
+    }
+
+    /**
+     * Re-evaluates after every leadership and membership change; runs on ZooKeeper's and Hazelcast's event threads and
+     * only hands the evaluation to the controller's executor.
+     */
+    private final class Reevaluation implements LeadershipListener, MembershipListener {
+        @Override
+        public void leadershipGained(long epoch) {
+            submit();
+        }
+
+        @Override
+        public void leadershipLost(long epoch) {
+            submit();
+        }
+
+        @Override
+        public void memberAdded(MembershipEvent event) {
+            submit();
+        }
+
+        @Override
+        public void memberRemoved(MembershipEvent event) {
+            submit();
+        }
     }
 
     /** Counts migrations; runs on Hazelcast's event threads and only flips atomics. */

@@ -7,12 +7,10 @@ import io.gridkeeper.migration.Arrival;
 import io.gridkeeper.migration.ClusterView;
 import io.gridkeeper.migration.Decision;
 import io.gridkeeper.migration.MigrationPolicy;
-import io.gridkeeper.migration.MigrationPolicyFactory;
 import io.gridkeeper.migration.PolicySettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.Set;
 
 /**
  * After members join, hold until membership has been quiet for {@code quiet-seconds}, but no longer than {@code
@@ -115,15 +113,9 @@ public final class DebouncePolicy implements MigrationPolicy {
     }
 
     /** Registers {@value #NAME}. */
-    public static final class Factory implements MigrationPolicyFactory {
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public Set<String> settingKeys() {
-            return Set.of(QUIET_SECONDS, MAX_SECONDS);
+    public static final class Factory extends PolicyFactory<DebouncePolicy> {
+        public Factory() {
+            super(NAME, QUIET_SECONDS, MAX_SECONDS);
         }
 
         @Override

@@ -7,12 +7,10 @@ import io.gridkeeper.migration.Arrival;
 import io.gridkeeper.migration.ClusterView;
 import io.gridkeeper.migration.Decision;
 import io.gridkeeper.migration.MigrationPolicy;
-import io.gridkeeper.migration.MigrationPolicyFactory;
 import io.gridkeeper.migration.PolicySettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 /**
  * After a data member leaves, hold for {@code grace-seconds} so that a member coming back (same node id, new UUID)
@@ -105,15 +103,9 @@ public final class DelayedPolicy implements MigrationPolicy {
     }
 
     /** Registers {@value #NAME}. */
-    public static final class Factory implements MigrationPolicyFactory {
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public Set<String> settingKeys() {
-            return Set.of(GRACE_SECONDS);
+    public static final class Factory extends PolicyFactory<DelayedPolicy> {
+        public Factory() {
+            super(NAME, GRACE_SECONDS);
         }
 
         @Override

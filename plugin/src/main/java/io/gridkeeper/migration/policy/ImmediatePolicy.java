@@ -3,9 +3,7 @@ package io.gridkeeper.migration.policy;
 import io.gridkeeper.migration.ClusterView;
 import io.gridkeeper.migration.Decision;
 import io.gridkeeper.migration.MigrationPolicy;
-import io.gridkeeper.migration.MigrationPolicyFactory;
 import io.gridkeeper.migration.PolicySettings;
-import java.util.Set;
 
 /** Hazelcast's default behaviour: never hold, every change migrates at once. No settings. */
 public final class ImmediatePolicy implements MigrationPolicy {
@@ -28,15 +26,9 @@ public final class ImmediatePolicy implements MigrationPolicy {
     }
 
     /** Registers {@value #NAME}. */
-    public static final class Factory implements MigrationPolicyFactory {
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public Set<String> settingKeys() {
-            return Set.of();
+    public static final class Factory extends PolicyFactory<ImmediatePolicy> {
+        public Factory() {
+            super(NAME);
         }
 
         @Override

@@ -1,20 +1,14 @@
 package io.gridkeeper.migration.policy;
 
-import static io.gridkeeper.migration.policy.Evidence.at;
-import static io.gridkeeper.migration.policy.Evidence.secondsBetween;
-
 import io.gridkeeper.migration.ClusterView;
 import io.gridkeeper.migration.Decision;
 import io.gridkeeper.migration.LoadSample;
 import io.gridkeeper.migration.MigrationPolicy;
-import io.gridkeeper.migration.MigrationPolicyFactory;
 import io.gridkeeper.migration.PolicySettings;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.OptionalDouble;
-import java.util.Set;
 
 /**
  * Hold while the cluster is busy: its operation rate (the sum over data members) is above {@code
@@ -32,7 +26,7 @@ public final class LoadAwarePolicy implements MigrationPolicy {
 
     private final OptionalDouble maxOperationsPerSecond;
     private final double maxCpuPercent;
-    private final Duration maxDefer;
+    private final PendingLimit maxDefer;
 
     public LoadAwarePolicy(OptionalDouble maxOperationsPerSecond, double maxCpuPercent, Duration maxDefer) {
         if (maxDefer.isNegative() || maxDefer.isZero() || !(maxCpuPercent > 0 && maxCpuPercent <= 100)) {
@@ -41,7 +35,7 @@ public final class LoadAwarePolicy implements MigrationPolicy {
         }
         this.maxOperationsPerSecond = maxOperationsPerSecond;
         this.maxCpuPercent = maxCpuPercent;
-        this.maxDefer = maxDefer;
+        this.maxDefer = new PendingLimit(MAX_DEFER_SECONDS, maxDefer);
     }
 
     @Override
@@ -51,7 +45,6 @@ public final class LoadAwarePolicy implements MigrationPolicy {
 
     @Override
     public Decision decide(ClusterView view) {
-        Instant now = view.now();
         if (view.load().isEmpty()) {
             return Decision.rebalance(NAME, "no load samples, nothing to wait for; %s", Evidence.pending(view));
         }
@@ -73,32 +66,25 @@ public final class LoadAwarePolicy implements MigrationPolicy {
         if (!opsHigh && !cpuHigh) {
             return Decision.rebalance(NAME, "%s within %s; %s", observed, thresholds(), Evidence.pending(view));
         }
-        Instant pendingSince = view.pendingSince().orElse(now);
-        Instant cap = pendingSince.plus(maxDefer);
         String over = opsHigh && cpuHigh ? "operation rate and cpu" : opsHigh ? "operation rate" : "cpu";
-        if (!now.isBefore(cap)) {
+        if (maxDefer.reached(view)) {
             return Decision.rebalance(
                     NAME,
-                    "%s above %s, but changes pending since [%s] waited [%ds], the limit [%s=%d]",
+                    "%s above %s, but %s, the limit %s",
                     observed,
                     thresholds(),
-                    at(pendingSince),
-                    secondsBetween(pendingSince, now),
-                    MAX_DEFER_SECONDS,
-                    maxDefer.toSeconds());
+                    maxDefer.waited(view),
+                    maxDefer.setting());
         }
         return Decision.hold(
                 NAME,
-                cap,
-                "cluster busy, %s too high: %s, thresholds %s; %s, waiting for load to drop, at most until [%s]"
-                        + " [%s=%d]",
+                maxDefer.cap(view),
+                "cluster busy, %s too high: %s, thresholds %s; %s, waiting for load to drop, %s",
                 over,
                 observed,
                 thresholds(),
                 Evidence.pending(view),
-                at(cap),
-                MAX_DEFER_SECONDS,
-                maxDefer.toSeconds());
+                maxDefer.atMostUntil(view));
     }
 
     private String thresholds() {
@@ -117,19 +103,13 @@ public final class LoadAwarePolicy implements MigrationPolicy {
 
     @Override
     public String toString() {
-        return NAME + thresholds() + "[" + MAX_DEFER_SECONDS + "=" + maxDefer.toSeconds() + "]";
+        return NAME + thresholds() + maxDefer.setting();
     }
 
     /** Registers {@value #NAME}. */
-    public static final class Factory implements MigrationPolicyFactory {
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public Set<String> settingKeys() {
-            return Set.of(MAX_OPERATIONS_PER_SECOND, MAX_CPU_PERCENT, MAX_DEFER_SECONDS);
+    public static final class Factory extends PolicyFactory<LoadAwarePolicy> {
+        public Factory() {
+            super(NAME, MAX_OPERATIONS_PER_SECOND, MAX_CPU_PERCENT, MAX_DEFER_SECONDS);
         }
 
         @Override

@@ -1,16 +1,13 @@
 package io.gridkeeper.migration.policy;
 
 import static io.gridkeeper.migration.policy.Evidence.at;
-import static io.gridkeeper.migration.policy.Evidence.secondsBetween;
 
 import io.gridkeeper.migration.ClusterView;
 import io.gridkeeper.migration.Decision;
 import io.gridkeeper.migration.MigrationPolicy;
-import io.gridkeeper.migration.MigrationPolicyFactory;
 import io.gridkeeper.migration.PolicySettings;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
 
 /**
  * Hold until an operator asks for a rebalance ({@code gridkeeper rebalance}, JMX, or the {@code rebalance} znode);
@@ -22,13 +19,13 @@ public final class ManualPolicy implements MigrationPolicy {
     public static final String MAX_HOLD_SECONDS = "max-hold-seconds";
     public static final long DEFAULT_MAX_HOLD_SECONDS = 86_400;
 
-    private final Duration maxHold;
+    private final PendingLimit maxHold;
 
     public ManualPolicy(Duration maxHold) {
         if (maxHold.isNegative() || maxHold.isZero()) {
             throw new IllegalArgumentException("max-hold must be positive but was [" + maxHold + "]");
         }
-        this.maxHold = maxHold;
+        this.maxHold = new PendingLimit(MAX_HOLD_SECONDS, maxHold);
     }
 
     @Override
@@ -38,48 +35,32 @@ public final class ManualPolicy implements MigrationPolicy {
 
     @Override
     public Decision decide(ClusterView view) {
-        Instant now = view.now();
         Instant requested = view.operator().rebalanceRequestedAt();
         if (requested != null) {
             return Decision.rebalance(
                     NAME, "an operator asked for a rebalance at [%s]; %s", at(requested), Evidence.pending(view));
         }
-        Instant pendingSince = view.pendingSince().orElse(now);
-        Instant cap = pendingSince.plus(maxHold);
-        if (!now.isBefore(cap)) {
+        if (maxHold.reached(view)) {
             return Decision.rebalance(
-                    NAME,
-                    "changes pending since [%s] waited [%ds] for an operator, the limit [%s=%d]",
-                    at(pendingSince),
-                    secondsBetween(pendingSince, now),
-                    MAX_HOLD_SECONDS,
-                    maxHold.toSeconds());
+                    NAME, "%s for an operator, the limit %s", maxHold.waited(view), maxHold.setting());
         }
         return Decision.hold(
                 NAME,
-                cap,
-                "%s; waiting for an operator to run `gridkeeper rebalance`, at most until [%s] [%s=%d]",
+                maxHold.cap(view),
+                "%s; waiting for an operator to run `gridkeeper rebalance`, %s",
                 Evidence.pending(view),
-                at(cap),
-                MAX_HOLD_SECONDS,
-                maxHold.toSeconds());
+                maxHold.atMostUntil(view));
     }
 
     @Override
     public String toString() {
-        return NAME + "[" + MAX_HOLD_SECONDS + "=" + maxHold.toSeconds() + "]";
+        return NAME + maxHold.setting();
     }
 
     /** Registers {@value #NAME}. */
-    public static final class Factory implements MigrationPolicyFactory {
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public Set<String> settingKeys() {
-            return Set.of(MAX_HOLD_SECONDS);
+    public static final class Factory extends PolicyFactory<ManualPolicy> {
+        public Factory() {
+            super(NAME, MAX_HOLD_SECONDS);
         }
 
         @Override

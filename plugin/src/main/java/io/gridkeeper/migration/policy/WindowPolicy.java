@@ -1,12 +1,10 @@
 package io.gridkeeper.migration.policy;
 
 import static io.gridkeeper.migration.policy.Evidence.at;
-import static io.gridkeeper.migration.policy.Evidence.secondsBetween;
 
 import io.gridkeeper.migration.ClusterView;
 import io.gridkeeper.migration.Decision;
 import io.gridkeeper.migration.MigrationPolicy;
-import io.gridkeeper.migration.MigrationPolicyFactory;
 import io.gridkeeper.migration.PolicySettings;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -48,7 +46,7 @@ public final class WindowPolicy implements MigrationPolicy {
     private final LocalTime start;
     private final LocalTime end;
     private final ZoneId zone;
-    private final Duration maxDefer;
+    private final PendingLimit maxDefer;
     private final String settingsText;
 
     public WindowPolicy(Set<DayOfWeek> days, LocalTime start, LocalTime end, ZoneId zone, Duration maxDefer) {
@@ -60,7 +58,7 @@ public final class WindowPolicy implements MigrationPolicy {
         this.start = start;
         this.end = end;
         this.zone = zone;
-        this.maxDefer = maxDefer;
+        this.maxDefer = new PendingLimit(MAX_DEFER_SECONDS, maxDefer);
         this.settingsText = String.format(
                 Locale.ROOT,
                 "[%s=%s] [%s=%s] [%s=%s] [%s=%s]",
@@ -103,28 +101,22 @@ public final class WindowPolicy implements MigrationPolicy {
         if (nextStart == null) {
             throw new IllegalStateException("no window within 8 days of " + now + " for " + this);
         }
-        Instant pendingSince = view.pendingSince().orElse(now);
-        Instant cap = pendingSince.plus(maxDefer);
-        if (!now.isBefore(cap)) {
+        if (maxDefer.reached(view)) {
             return Decision.rebalance(
                     NAME,
-                    "outside the maintenance window, but changes pending since [%s] waited [%ds], the limit [%s=%d]",
-                    at(pendingSince),
-                    secondsBetween(pendingSince, now),
-                    MAX_DEFER_SECONDS,
-                    maxDefer.toSeconds());
+                    "outside the maintenance window, but %s, the limit %s",
+                    maxDefer.waited(view),
+                    maxDefer.setting());
         }
-        Instant until = nextStart.isBefore(cap) ? nextStart : cap;
+        Instant cap = maxDefer.cap(view);
         return Decision.hold(
                 NAME,
-                until,
-                "outside the maintenance window, next one opens at [%s] %s; %s, waiting at most until [%s] [%s=%d]",
+                nextStart.isBefore(cap) ? nextStart : cap,
+                "outside the maintenance window, next one opens at [%s] %s; %s, waiting %s",
                 at(nextStart),
                 settingsText,
                 Evidence.pending(view),
-                at(cap),
-                MAX_DEFER_SECONDS,
-                maxDefer.toSeconds());
+                maxDefer.atMostUntil(view));
     }
 
     private static String shortName(DayOfWeek day) {
@@ -133,21 +125,15 @@ public final class WindowPolicy implements MigrationPolicy {
 
     @Override
     public String toString() {
-        return NAME + settingsText + "[" + MAX_DEFER_SECONDS + "=" + maxDefer.toSeconds() + "]";
+        return NAME + settingsText + maxDefer.setting();
     }
 
     /** Registers {@value #NAME}. */
-    public static final class Factory implements MigrationPolicyFactory {
+    public static final class Factory extends PolicyFactory<WindowPolicy> {
         private static final String TIME_ALLOWED = "a time of day H:mm such as 02:00";
 
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public Set<String> settingKeys() {
-            return Set.of(DAYS, START, END, ZONE, MAX_DEFER_SECONDS);
+        public Factory() {
+            super(NAME, DAYS, START, END, ZONE, MAX_DEFER_SECONDS);
         }
 
         @Override

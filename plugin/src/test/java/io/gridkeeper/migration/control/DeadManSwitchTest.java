@@ -26,9 +26,7 @@ final class DeadManSwitchTest {
 
     @Test
     void check_beforeDeadlinePlusSlack_waits() {
-        Decision decision = DeadManSwitch.check(
-                        UNTIL.plusSeconds(2), HOLD, ClusterState.NO_MIGRATION, "b", List.of("b"))
-                .orElseThrow();
+        Decision decision = checkHeld(UNTIL.plusSeconds(2), "b", "b");
 
         assertThat(decision.isHold()).isTrue();
         assertThat(decision.until()).isEqualTo(UNTIL.plus(DeadManSwitch.SLACK));
@@ -36,9 +34,7 @@ final class DeadManSwitchTest {
 
     @Test
     void check_writerGoneAndDeadlinePlusSlackPassed_restoresActive() {
-        Decision decision = DeadManSwitch.check(
-                        UNTIL.plus(DeadManSwitch.SLACK), HOLD, ClusterState.NO_MIGRATION, "b", List.of("b", "c"))
-                .orElseThrow();
+        Decision decision = checkHeld(UNTIL.plus(DeadManSwitch.SLACK), "b", "b", "c");
 
         assertThat(decision.isRebalance()).isTrue();
         assertThat(decision.explanation())
@@ -50,8 +46,7 @@ final class DeadManSwitchTest {
     void check_writerStillAMember_leavesTheDeadlineToItForLonger() {
         Instant afterSlack = UNTIL.plus(DeadManSwitch.SLACK).plusSeconds(1);
 
-        Decision decision = DeadManSwitch.check(afterSlack, HOLD, ClusterState.NO_MIGRATION, "b", List.of("a", "b"))
-                .orElseThrow();
+        Decision decision = checkHeld(afterSlack, "b", "a", "b");
 
         assertThat(decision.isHold()).isTrue();
         assertThat(decision.until()).isEqualTo(UNTIL.plus(DeadManSwitch.SLACK).plus(DeadManSwitch.DEFER_TO_WRITER));
@@ -63,8 +58,7 @@ final class DeadManSwitchTest {
     void check_writerStillAMemberButDeferralPassed_restoresActiveAnyway() {
         Instant late = UNTIL.plus(DeadManSwitch.SLACK).plus(DeadManSwitch.DEFER_TO_WRITER);
 
-        Decision decision = DeadManSwitch.check(late, HOLD, ClusterState.NO_MIGRATION, "b", List.of("a", "b"))
-                .orElseThrow();
+        Decision decision = checkHeld(late, "b", "a", "b");
 
         assertThat(decision.isRebalance()).isTrue();
         assertThat(decision.explanation())
@@ -74,9 +68,7 @@ final class DeadManSwitchTest {
 
     @Test
     void check_theWriterItself_doesNotDeferToItself() {
-        Decision decision = DeadManSwitch.check(
-                        UNTIL.plus(DeadManSwitch.SLACK), HOLD, ClusterState.NO_MIGRATION, "a", List.of("a", "b"))
-                .orElseThrow();
+        Decision decision = checkHeld(UNTIL.plus(DeadManSwitch.SLACK), "a", "a", "b");
 
         assertThat(decision.isRebalance()).isTrue();
     }
@@ -89,5 +81,11 @@ final class DeadManSwitchTest {
                 .isEmpty();
         assertThat(DeadManSwitch.check(late, null, ClusterState.NO_MIGRATION, "b", List.of("b")))
                 .isEmpty();
+    }
+
+    /** The switch's decision at {@code now} on member {@code self} while HOLD is in force (NO_MIGRATION). */
+    private static Decision checkHeld(Instant now, String self, String... members) {
+        return DeadManSwitch.check(now, HOLD, ClusterState.NO_MIGRATION, self, List.of(members))
+                .orElseThrow();
     }
 }

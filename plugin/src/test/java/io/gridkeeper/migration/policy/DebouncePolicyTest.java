@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.hazelcast.config.InvalidConfigurationException;
+import io.gridkeeper.migration.ClusterView;
 import io.gridkeeper.migration.Decision;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -17,10 +18,7 @@ final class DebouncePolicyTest {
 
     @Test
     void decide_threeJoinsStillComing_holdsUntilQuiet() {
-        Decision decision = policy.decide(at(25).arrival("n4", "a", T0, false)
-                .arrival("n5", "b", T0.plusSeconds(10), false)
-                .arrival("n6", "c", T0.plusSeconds(20), false)
-                .build());
+        Decision decision = policy.decide(threeJoins(25));
 
         assertThat(decision)
                 .isEqualTo(Decision.hold(
@@ -33,10 +31,7 @@ final class DebouncePolicyTest {
 
     @Test
     void decide_quietLongEnough_rebalancesOnceForAllJoins() {
-        Decision decision = policy.decide(at(50).arrival("n4", "a", T0, false)
-                .arrival("n5", "b", T0.plusSeconds(10), false)
-                .arrival("n6", "c", T0.plusSeconds(20), false)
-                .build());
+        Decision decision = policy.decide(threeJoins(50));
 
         assertThat(decision)
                 .isEqualTo(Decision.rebalance(
@@ -93,5 +88,14 @@ final class DebouncePolicyTest {
         assertThatThrownBy(() -> new DebouncePolicy.Factory().create(settings("quiet-seconds", "0")))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessage("Property 'quiet-seconds' must be between 1 and 31622400 but was [0]");
+    }
+
+    /** Members n4, n5 and n6 joined at T0, T0+10s and T0+20s. */
+    private static ClusterView threeJoins(long secondsLater) {
+        return at(secondsLater)
+                .arrival("n4", "a", T0, false)
+                .arrival("n5", "b", T0.plusSeconds(10), false)
+                .arrival("n6", "c", T0.plusSeconds(20), false)
+                .build();
     }
 }

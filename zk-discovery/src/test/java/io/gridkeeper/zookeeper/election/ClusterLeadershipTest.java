@@ -3,16 +3,8 @@ package io.gridkeeper.zookeeper.election;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.hazelcast.config.Config;
-import com.hazelcast.config.DiscoveryStrategyConfig;
-import com.hazelcast.config.JoinConfig;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import io.gridkeeper.zookeeper.ZookeeperDiscoveryStrategyFactory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import io.gridkeeper.zookeeper.TestMembers;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -58,29 +50,8 @@ final class ClusterLeadershipTest {
     }
 
     private static HazelcastInstance member(String connectString, String clusterName, String nodeId) {
-        Config config = new Config();
-        config.setClusterName(clusterName);
-        config.setProperty("hazelcast.discovery.enabled", "true");
-        config.setProperty("hazelcast.phone.home.enabled", "false");
-        config.setProperty("hazelcast.wait.seconds.before.join", "1");
-        config.getNetworkConfig().setPort(freePort()).setPortAutoIncrement(false);
-        config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-        JoinConfig join = config.getNetworkConfig().getJoin();
-        join.getMulticastConfig().setEnabled(false);
-        join.getAutoDetectionConfig().setEnabled(false);
-        Map<String, Comparable> properties =
-                Map.of("connect-string", connectString, "node-id", nodeId, "session-timeout-seconds", "6");
-        join.getDiscoveryConfig()
-                .addDiscoveryStrategyConfig(
-                        new DiscoveryStrategyConfig(new ZookeeperDiscoveryStrategyFactory(), properties));
-        return Hazelcast.newHazelcastInstance(config);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestMembers.member(
+                clusterName,
+                Map.of("connect-string", connectString, "node-id", nodeId, "session-timeout-seconds", "6"));
     }
 }

@@ -4,25 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.cluster.Member;
-import com.hazelcast.config.Config;
-import com.hazelcast.config.DiscoveryStrategyConfig;
-import com.hazelcast.config.JoinConfig;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.splitbrainprotection.SplitBrainProtectionFunction;
-import io.gridkeeper.zookeeper.ZookeeperDiscoveryStrategyFactory;
+import io.gridkeeper.zookeeper.TestMembers;
 import io.gridkeeper.zookeeper.ZookeeperMember;
 import io.gridkeeper.zookeeper.election.ClusterLeadership;
 import io.gridkeeper.zookeeper.election.LeaderElection;
 import io.gridkeeper.zookeeper.election.LeaderIdentity;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +37,9 @@ final class LeaderTieBreakProtectionTest {
     private static final List<HazelcastInstance> MEMBERS = new ArrayList<>();
     private static HazelcastInstance leader;
     private static List<HazelcastInstance> followers;
+    // an even split: the leader and one follower against the two other followers
+    private static List<HazelcastInstance> leaderSide;
+    private static List<HazelcastInstance> otherSide;
 
     @BeforeAll
     static void startCluster() throws Exception {
@@ -65,6 +61,8 @@ final class LeaderTieBreakProtectionTest {
                 .findFirst()
                 .orElseThrow();
         followers = MEMBERS.stream().filter(member -> member != leader).toList();
+        leaderSide = List.of(leader, followers.get(0));
+        otherSide = List.of(followers.get(1), followers.get(2));
     }
 
     @AfterAll
@@ -75,9 +73,6 @@ final class LeaderTieBreakProtectionTest {
 
     @Test
     void evenSplit_sideWithLeader_onlyThatSideHasProtection() {
-        List<HazelcastInstance> leaderSide = List.of(leader, followers.get(0));
-        List<HazelcastInstance> otherSide = List.of(followers.get(1), followers.get(2));
-
         assertThat(verdict(ZookeeperLeaderTieBreakSplitBrainProtectionFunction::new, leader, leaderSide))
                 .isTrue();
         assertThat(verdict(ZookeeperLeaderTieBreakSplitBrainProtectionFunction::new, followers.get(0), leaderSide))
@@ -90,9 +85,6 @@ final class LeaderTieBreakProtectionTest {
 
     @Test
     void evenSplit_majorityFunction_neitherSideHasProtection() {
-        List<HazelcastInstance> leaderSide = List.of(leader, followers.get(0));
-        List<HazelcastInstance> otherSide = List.of(followers.get(1), followers.get(2));
-
         assertThat(verdict(ZookeeperSplitBrainProtectionFunction::new, leader, leaderSide))
                 .isFalse();
         assertThat(verdict(ZookeeperSplitBrainProtectionFunction::new, followers.get(1), otherSide))
@@ -146,31 +138,7 @@ final class LeaderTieBreakProtectionTest {
     }
 
     private static HazelcastInstance member(String cluster, String connectString, String nodeId) {
-        Config config = new Config().setClusterName(cluster);
-        config.setProperty("hazelcast.discovery.enabled", "true");
-        config.setProperty("hazelcast.phone.home.enabled", "false");
-        config.setProperty("hazelcast.wait.seconds.before.join", "1");
-        config.setProperty("hazelcast.max.wait.seconds.before.join", "3");
-        config.getNetworkConfig().setPort(freePort()).setPortAutoIncrement(false);
-        config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-        JoinConfig join = config.getNetworkConfig().getJoin();
-        join.getMulticastConfig().setEnabled(false);
-        join.getAutoDetectionConfig().setEnabled(false);
-        Map<String, Comparable> properties = new HashMap<>();
-        properties.put("connect-string", connectString);
-        properties.put("node-id", nodeId);
-        properties.put("startup-timeout-seconds", "30");
-        join.getDiscoveryConfig()
-                .addDiscoveryStrategyConfig(
-                        new DiscoveryStrategyConfig(new ZookeeperDiscoveryStrategyFactory(), properties));
-        return Hazelcast.newHazelcastInstance(config);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestMembers.member(
+                cluster, Map.of("connect-string", connectString, "node-id", nodeId, "startup-timeout-seconds", "30"));
     }
 }

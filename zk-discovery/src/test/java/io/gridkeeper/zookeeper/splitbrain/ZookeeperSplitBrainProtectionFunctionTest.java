@@ -1,26 +1,20 @@
 package io.gridkeeper.zookeeper.splitbrain;
 
+import static io.gridkeeper.zookeeper.TestMembers.memberConfig;
+import static io.gridkeeper.zookeeper.TestMembers.properties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.config.Config;
-import com.hazelcast.config.DiscoveryStrategyConfig;
-import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.SplitBrainProtectionConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
-import io.gridkeeper.zookeeper.ZookeeperDiscoveryStrategyFactory;
 import io.gridkeeper.zookeeper.ZookeeperMember;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.apache.curator.test.TestingServer;
@@ -105,36 +99,11 @@ final class ZookeeperSplitBrainProtectionFunctionTest {
     }
 
     private static HazelcastInstance member(String cluster, String connectString) {
-        Config config = new Config().setClusterName(cluster);
-        config.setProperty("hazelcast.discovery.enabled", "true");
-        config.setProperty("hazelcast.phone.home.enabled", "false");
-        config.setProperty("hazelcast.wait.seconds.before.join", "1");
-        config.setProperty("hazelcast.max.wait.seconds.before.join", "3");
+        Config config = memberConfig(cluster, properties(connectString, "startup-timeout-seconds", 30));
         config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
-        config.getNetworkConfig().setPort(freePort()).setPortAutoIncrement(false);
-        config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-        JoinConfig join = config.getNetworkConfig().getJoin();
-        join.getMulticastConfig().setEnabled(false);
-        join.getAutoDetectionConfig().setEnabled(false);
-        Map<String, Comparable> properties = new HashMap<>();
-        properties.put("connect-string", connectString);
-        properties.put("session-timeout-seconds", "6");
-        properties.put("connection-timeout-seconds", "3");
-        properties.put("startup-timeout-seconds", "30");
-        join.getDiscoveryConfig()
-                .addDiscoveryStrategyConfig(
-                        new DiscoveryStrategyConfig(new ZookeeperDiscoveryStrategyFactory(), properties));
         config.addSplitBrainProtectionConfig(new SplitBrainProtectionConfig(PROTECTION, true, 2)
                 .setFunctionClassName(ZookeeperSplitBrainProtectionFunction.class.getName()));
         config.addMapConfig(new MapConfig("protected-*").setSplitBrainProtectionName(PROTECTION));
         return Hazelcast.newHazelcastInstance(config);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
