@@ -39,6 +39,7 @@ public final class CachesCommand implements Callable<Integer> {
         int registered;
         try (CuratorFramework curator = ZookeeperConnection.open(cluster, output.timeout())) {
             registered = ClusterStatusReader.readRegistry(curator, cluster.clusterPath())
+                    .entries()
                     .size();
         }
         HazelcastInstance client = reader.connectCluster(cluster.connectStringOrDev(), registered);

@@ -15,16 +15,16 @@ import org.jspecify.annotations.Nullable;
  * @param healthNote why state/safety are unknown, null when they are known
  * @param partitionsWithoutBackup the most partitions lacking every backup any member sees, null when unknown
  * @param unprotectedSeconds for how long some partition has lacked its backup (0 when none), null when unknown
- * @param leader the current leader, null when there is none
- * @param epoch the latest leadership epoch (0 before the first leader)
+ * @param leader the current leader, null when there is none (or the election znodes are unreadable)
+ * @param epoch the latest leadership epoch (0 before the first leader, or when the election znodes are unreadable)
  * @param policy the migration policy in force cluster-wide (as {@code policy show} prints it)
  * @param hold the hold the leader recorded, with deadline and reason; null when migrations are not held
  * @param zookeeperHealth this tool's ZooKeeper session: connected, quorum, server, session
  * @param members the members, from the cluster and from the ZooKeeper registry
  * @param zones the zones and how many members each has
- * @param unreadable the znodes this report could not read (policy, hold: junk written past the CLI, a read ACL this
- *     tool's credential does not pass), one line each naming the path and why; the rest of the report stands. Empty
- *     when everything was read
+ * @param unreadable the znodes this report could not read (election, policy, hold, registrations: junk written past
+ *     the CLI, a read ACL this tool's credential does not pass), each with its kind, path and why (in JSON one line
+ *     each naming the path and why); the rest of the report stands. Empty when everything was read
  */
 record ClusterStatus(
         String clusterName,
@@ -42,7 +42,7 @@ record ClusterStatus(
         ZookeeperHealth zookeeperHealth,
         List<MemberStatus> members,
         List<Zone> zones,
-        List<String> unreadable) {
+        List<Unreadable> unreadable) {
 
     /**
      * The leader as the election znodes show it.

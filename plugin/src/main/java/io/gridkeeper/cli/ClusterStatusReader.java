@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.utils.ZKPaths;
@@ -69,7 +70,8 @@ final class ClusterStatusReader {
     Session open() {
         CuratorFramework curator = ZookeeperConnection.open(options, timeout);
         try {
-            int registered = readRegistry(curator, options.clusterPath()).size();
+            int registered =
+                    readRegistry(curator, options.clusterPath()).entries().size();
             return new Session(curator, connectCluster(options.connectStringOrDev(), registered));
         } catch (RuntimeException e) {
             curator.close();
@@ -98,9 +100,9 @@ final class ClusterStatusReader {
         /** A fresh status over the open connections. */
         ClusterStatus read() {
             String clusterPath = options.clusterPath();
-            Map<String, RegistryEntry> registry = readRegistry(curator, clusterPath);
-            LeadershipView leadership = LeadershipView.read(curator, clusterPath);
-            // an unreadable policy or hold znode is reported (the policy report lists it), never fatal
+            // an unreadable znode (registration, election, policy, hold) is reported in the status, never fatal
+            Registry registry = readRegistry(curator, clusterPath);
+            ZnodeRead<LeadershipView> leadership = readLeadership(curator, clusterPath);
             ZnodeRead<HoldRecord> hold = PolicyShowCommand.readHold(curator, clusterPath);
             PolicyShowCommand.PolicyReport policy = PolicyShowCommand.read(curator, clusterPath, hold);
             ZookeeperHealth zookeeper = ZookeeperConnection.health(curator, options.connectStringOrDev());
@@ -162,49 +164,74 @@ final class ClusterStatusReader {
         }
     }
 
-    static Map<String, RegistryEntry> readRegistry(CuratorFramework curator, String clusterPath) {
+    /**
+     * The registrations under {@code <cluster>/members}, by private address, and those that could not be read.
+     *
+     * @param entries the readable registrations, by private address
+     * @param unreadable the registration znodes (or the members znode itself) that could not be read, and why
+     */
+    record Registry(Map<String, RegistryEntry> entries, List<Unreadable> unreadable) {}
+
+    /**
+     * Reads the registry; a registration that is junk or that this tool may not read is listed in
+     * {@link Registry#unreadable()}, the others still count.
+     *
+     * @throws IllegalStateException when ZooKeeper cannot be reached, or the read was interrupted
+     */
+    static Registry readRegistry(CuratorFramework curator, String clusterPath) {
         String membersPath = ZKPaths.makePath(clusterPath, MEMBERS_NODE);
         Map<String, RegistryEntry> entries = new TreeMap<>();
+        List<Unreadable> unreadable = new ArrayList<>();
+        List<String> children;
         try {
-            List<String> children;
-            try {
-                children = curator.getChildren().forPath(membersPath);
-            } catch (KeeperException.NoNodeException e) {
-                return entries;
-            }
-            for (String child : children) {
-                try {
-                    Stat stat = new Stat();
-                    byte[] data = curator.getData().storingStatIn(stat).forPath(ZKPaths.makePath(membersPath, child));
-                    RegistryEntry entry = RegistryEntry.parse(data, stat.getEphemeralOwner());
-                    if (entry != null) {
-                        entries.put(entry.privateAddress(), entry);
-                    }
-                } catch (KeeperException.NoNodeException e) {
-                    // Left between the listing and the read.
-                }
-            }
-            return entries;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while reading [" + membersPath + "]", e);
+            children = curator.getChildren().forPath(membersPath);
+        } catch (KeeperException.NoNodeException e) {
+            return new Registry(entries, unreadable);
         } catch (Exception e) {
-            throw new IllegalStateException(
-                    "Could not read the registry [" + membersPath + "]: " + GridkeeperCommand.oneLine(e), e);
+            return new Registry(entries, List.of(Unreadable.of(Unreadable.Kind.REGISTRATION, membersPath, e)));
         }
+        for (String child : children) {
+            String path = ZKPaths.makePath(membersPath, child);
+            try {
+                Stat stat = new Stat();
+                byte[] data = curator.getData().storingStatIn(stat).forPath(path);
+                RegistryEntry entry = RegistryEntry.parse(data, stat.getEphemeralOwner());
+                entries.put(entry.privateAddress(), entry);
+            } catch (KeeperException.NoNodeException e) {
+                // Left between the listing and the read.
+            } catch (Exception e) {
+                unreadable.add(Unreadable.of(Unreadable.Kind.REGISTRATION, path, e));
+            }
+        }
+        return new Registry(entries, List.copyOf(unreadable));
+    }
+
+    /**
+     * Reads the election znodes; junk in the epoch znode or a latch/epoch znode this tool may not read makes the
+     * whole election unreadable (leader and epoch unknown), reported instead of thrown.
+     *
+     * @throws IllegalStateException when ZooKeeper cannot be reached, or the read was interrupted
+     */
+    static ZnodeRead<LeadershipView> readLeadership(CuratorFramework curator, String clusterPath) {
+        // the path ZooKeeper names wins; junk can only be the epoch znode's (junk latch data is skipped)
+        return ZnodeRead.of(
+                Unreadable.Kind.ELECTION,
+                ZKPaths.makePath(clusterPath, "leader", "epoch"),
+                () -> Optional.of(LeadershipView.read(curator, clusterPath)));
     }
 
     private ClusterStatus assemble(
-            Map<String, RegistryEntry> registry,
-            LeadershipView leadership,
+            Registry registry,
+            ZnodeRead<LeadershipView> election,
             PolicyShowCommand.PolicyReport policy,
             @Nullable HoldRecord hold,
             ZookeeperHealth zookeeper,
             MemberReports reports,
             Map<String, Attributes> attributes) {
-        LeaderIdentity leader = leadership.leader().orElse(null);
+        LeadershipView leadership = election.value().orElse(null);
+        LeaderIdentity leader = leadership == null ? null : leadership.leader().orElse(null);
         List<ClusterStatus.MemberStatus> statuses = new ArrayList<>();
-        Map<String, RegistryEntry> unmatched = new LinkedHashMap<>(registry);
+        Map<String, RegistryEntry> unmatched = new LinkedHashMap<>(registry.entries());
         for (Map.Entry<String, String> member : reports.members().entrySet()) {
             String address = member.getKey();
             RegistryEntry entry = unmatched.remove(address);
@@ -288,7 +315,7 @@ final class ClusterStatusReader {
                 worst == null ? null : worst.partitionsWithoutBackup(),
                 worst == null ? null : worst.unprotectedSeconds(),
                 leader == null ? null : new ClusterStatus.Leader(leader.nodeId(), leader.address()),
-                leadership.epoch(),
+                leadership == null ? 0 : leadership.epoch(),
                 policy,
                 HoldView.of(hold, state, Instant.now()),
                 zookeeper,
@@ -296,7 +323,18 @@ final class ClusterStatusReader {
                 zoneCounts.entrySet().stream()
                         .map(e -> new ClusterStatus.Zone(e.getKey(), e.getValue()))
                         .toList(),
-                policy.unreadable());
+                unreadable(registry, election, policy));
+    }
+
+    /** Every znode the status could not read: registrations, election, policy, hold (the order of the text). */
+    private static List<Unreadable> unreadable(
+            Registry registry, ZnodeRead<LeadershipView> election, PolicyShowCommand.PolicyReport policy) {
+        List<Unreadable> unreadable = new ArrayList<>(policy.unreadable());
+        if (election.unreadable() != null) {
+            unreadable.add(0, election.unreadable());
+        }
+        unreadable.addAll(registry.unreadable());
+        return List.copyOf(unreadable);
     }
 
     private static boolean isLeader(@Nullable LeaderIdentity leader, String address, @Nullable String nodeId) {
@@ -324,12 +362,18 @@ final class ClusterStatusReader {
             @Nullable String zone,
             @Nullable String sessionId) {
 
-        static @Nullable RegistryEntry parse(byte[] data, long ephemeralOwner) {
+        /**
+         * Parses a registration znode's data.
+         *
+         * @throws IllegalArgumentException when it is not a Gridkeeper registration (junk, no private address)
+         */
+        static RegistryEntry parse(byte[] data, long ephemeralOwner) {
             try {
                 JsonNode payload = JSON.readTree(data).path("payload");
                 String privateAddress = text(payload, "privateAddress");
                 if (privateAddress == null) {
-                    return null;
+                    throw new IllegalArgumentException("Not a Gridkeeper registration: no [payload.privateAddress] in"
+                            + " the " + data.length + " bytes");
                 }
                 return new RegistryEntry(
                         privateAddress,
@@ -338,7 +382,9 @@ final class ClusterStatusReader {
                         text(payload, "zone"),
                         ephemeralOwner == 0 ? null : "0x" + Long.toHexString(ephemeralOwner));
             } catch (IOException e) {
-                return null; // unreadable: the discovery strategy warns about it
+                // the discovery strategy skips it with a warning; the parser's message quotes the start of the data
+                throw new IllegalArgumentException(
+                        "Unreadable registration (" + data.length + " bytes): " + GridkeeperCommand.oneLine(e), e);
             }
         }
 

@@ -43,6 +43,11 @@ record DoctorChecks(
             "policy",
             "caches");
 
+    /** What to do about a znode a ZooKeeper ACL hides from this tool. */
+    static final String ACCESS_FIX = "run doctor with the cluster's ZooKeeper credential"
+            + " (-Dgridkeeper.zookeeper.auth=user:password, or -Dgridkeeper.zookeeper.auth-scheme=sasl with a JAAS file;"
+            + " docs/discovery.md), or give read access back to the znode (setAcl ... world:anyone:r)";
+
     static DoctorChecks defaults() {
         return new DoctorChecks(Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofMinutes(5), 0.5, 100);
     }
@@ -97,6 +102,27 @@ record DoctorChecks(
     }
 
     List<Finding> leader(DoctorInput input) {
+        List<Finding> unreadable = unreadable(input, Unreadable.Kind.ELECTION).stream()
+                .map(znode -> znode.junk()
+                        ? Finding.warning(
+                                "election-unreadable",
+                                "the election znodes hold junk: " + znode.line(),
+                                "doctor cannot tell who leads; a member elected while the epoch znode holds junk cannot"
+                                        + " take its term (its log repeats 'could not take a new epoch'), so no new"
+                                        + " leader decides migrations",
+                                "find what wrote to [" + znode.path() + "] past gridkeeper; write the last epoch back"
+                                        + " ({\"epoch\":<n>}, n at least the epoch gridkeeper decisions shows) or, with"
+                                        + " every member stopped, delete it")
+                        : Finding.warning(
+                                "election-unreadable",
+                                "the election znodes are unreadable by this tool: " + znode.line(),
+                                "a ZooKeeper ACL denies this tool read access (gridkeeper's own ACLs let anyone read):"
+                                        + " doctor cannot tell who leads; the members use their own credential",
+                                ACCESS_FIX))
+                .toList();
+        if (!unreadable.isEmpty()) {
+            return unreadable;
+        }
         LeadershipView leadership = input.leadership();
         if (leadership == null || input.zookeeperError() != null) {
             return List.of();
@@ -115,10 +141,28 @@ record DoctorChecks(
     }
 
     List<Finding> membership(DoctorInput input) {
-        if (input.zookeeperError() != null || input.clusterError() != null) {
-            return List.of();
-        }
+        List<Unreadable> registrations = unreadable(input, Unreadable.Kind.REGISTRATION);
         List<Finding> findings = new ArrayList<>();
+        registrations.forEach(znode -> findings.add(
+                znode.junk()
+                        ? Finding.warning(
+                                "registration-unreadable",
+                                "a znode in the registry is not a gridkeeper registration: " + znode.line(),
+                                "discovery skips it (members warn once per version); if it overwrote a member's"
+                                        + " registration, members and clients do not find that member through"
+                                        + " ZooKeeper and doctor cannot match it to a Hazelcast member",
+                                "find what wrote it past gridkeeper and delete it unless a member owns it; a member"
+                                        + " registers again when its ZooKeeper session is re-established")
+                        : Finding.warning(
+                                "registration-unreadable",
+                                "a registration is unreadable by this tool: " + znode.line(),
+                                "a ZooKeeper ACL denies this tool read access (gridkeeper's own ACLs let anyone read):"
+                                        + " doctor cannot match that registration to a Hazelcast member; members read"
+                                        + " it with their own credential",
+                                ACCESS_FIX)));
+        if (input.zookeeperError() != null || input.clusterError() != null) {
+            return findings;
+        }
         Set<String> inCluster = input.clusterMembers().keySet();
         for (ClusterStatusReader.RegistryEntry entry : input.registry().values()) {
             if (!inCluster.contains(entry.privateAddress())
@@ -147,8 +191,12 @@ record DoctorChecks(
             if (!registered.contains(address)) {
                 findings.add(Finding.warning(
                         "in-cluster-not-registered",
-                        "member [" + nodeId + "] at [" + address
-                                + "] is in the Hazelcast cluster but not registered in ZooKeeper",
+                        "member [" + nodeId + "] at [" + address + "] is in the Hazelcast cluster but "
+                                + (registrations.isEmpty()
+                                        ? "not registered in ZooKeeper"
+                                        : "no readable registration in ZooKeeper names it (it may be one of the ["
+                                                + registrations.size() + "] unreadable ones, see"
+                                                + " registration-unreadable)"),
                         "split views: its ZooKeeper session expired or it cannot reach ZooKeeper; it cannot lead,"
                                 + " and new members and clients do not find it through discovery",
                         "check the network from that member to ZooKeeper and its log (session expired? long GC"
@@ -183,6 +231,30 @@ record DoctorChecks(
     }
 
     List<Finding> hold(DoctorInput input) {
+        List<Finding> unreadable = unreadable(input, Unreadable.Kind.HOLD).stream()
+                .map(znode -> znode.junk()
+                        ? Finding.warning(
+                                "hold-unreadable",
+                                "the hold record holds junk: " + znode.line(),
+                                "only the leader writes it, so something wrote past gridkeeper; members ignore it and"
+                                        + " keep the last hold they read for their dead-man switch; a new leader ignores"
+                                        + " it and replaces it with its first decision, the leader in office with its"
+                                        + " next decision or hold renewal; until then doctor cannot judge the hold"
+                                        + " (deadline, leader's clock)",
+                                "nothing to repair by hand; to have the leader replace it now: gridkeeper hold --for"
+                                        + " <duration> (keeps migrations held) or gridkeeper rebalance; find what"
+                                        + " writes to [" + znode.path() + "]")
+                        : Finding.warning(
+                                "hold-unreadable",
+                                "the hold record is unreadable by this tool: " + znode.line(),
+                                "a ZooKeeper ACL denies this tool read access (gridkeeper's own ACLs let anyone read):"
+                                        + " doctor cannot judge the hold (deadline, leader's clock); the members use"
+                                        + " their own credential",
+                                ACCESS_FIX))
+                .toList();
+        if (!unreadable.isEmpty()) {
+            return unreadable;
+        }
         HoldView hold = HoldView.of(
                 input.hold(), MemberReports.clusterState(input.reports().values()), input.now());
         if (hold == null) {
@@ -386,6 +458,22 @@ record DoctorChecks(
 
     List<Finding> policy(DoctorInput input) {
         List<Finding> findings = new ArrayList<>();
+        for (Unreadable znode : unreadable(input, Unreadable.Kind.POLICY)) {
+            findings.add(
+                    znode.junk()
+                            ? Finding.warning(
+                                    "policy-invalid",
+                                    "the cluster-wide policy in ZooKeeper is invalid: " + znode.line(),
+                                    "members ignore it and keep the policy they had",
+                                    "gridkeeper policy set <policy> [--setting key=value], or gridkeeper policy reset")
+                            : Finding.warning(
+                                    "policy-unreadable",
+                                    "the cluster-wide policy is unreadable by this tool: " + znode.line(),
+                                    "a ZooKeeper ACL denies this tool read access (gridkeeper's own ACLs let anyone"
+                                            + " read): doctor cannot check which policy it sets; members with the"
+                                            + " cluster's credential read and apply it",
+                                    ACCESS_FIX));
+        }
         if (input.policyError() != null) {
             findings.add(Finding.warning(
                     "policy-invalid",
@@ -428,6 +516,11 @@ record DoctorChecks(
             }
         }
         return findings;
+    }
+
+    /** The unreadable znodes of {@code kind} (none when ZooKeeper itself was unreachable). */
+    private static List<Unreadable> unreadable(DoctorInput input, Unreadable.Kind kind) {
+        return input.unreadable().stream().filter(znode -> znode.kind() == kind).toList();
     }
 
     private static String sorted(Collection<String> values) {

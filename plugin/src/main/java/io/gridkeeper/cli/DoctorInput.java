@@ -9,15 +9,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Everything {@code doctor} observed, gathered by {@link DoctorProbe} and judged by {@link DoctorChecks}. A part that
- * could not be read is null with the reason in the matching {@code ...Error}.
+ * could not be reached is null with the reason in the matching {@code ...Error}; a znode that could not be read (junk,
+ * a read ACL) is absent and listed in {@code unreadable}, while ZooKeeper counts as reachable.
  *
  * @param now the local clock when the observation finished
  * @param zookeeperError why ZooKeeper could not be read, null when it could
- * @param registry the ZooKeeper registry, by private address
- * @param leadership the election znodes
- * @param hold the controller's hold record, null when none
+ * @param registry the ZooKeeper registry's readable registrations, by private address
+ * @param leadership the election znodes, null when not read
+ * @param hold the controller's hold record, null when none (or unreadable)
  * @param holdWrittenAt ZooKeeper's clock when the hold record was written (znode mtime)
- * @param policyError why the cluster-wide policy in ZooKeeper is invalid, null when valid or absent
+ * @param policyError why the cluster-wide policy in ZooKeeper does not validate, null when valid, absent or unreadable
  * @param clusterError why no member answered, null when the cluster was reached
  * @param clusterMembers the Hazelcast member list: address to node id
  * @param reports the members' own reports, by address
@@ -25,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @param reportErrors members that did not answer the report task, by address
  * @param caches the JCache statistics per cache, null when not read
  * @param cachesError why the cache statistics could not be read
+ * @param unreadable the znodes that could not be read (registrations, election, policy, hold), with the reason
  */
 record DoctorInput(
         Instant now,
@@ -40,4 +42,5 @@ record DoctorInput(
         Map<String, Long> clockSkewMillis,
         Map<String, String> reportErrors,
         @Nullable List<CacheStats> caches,
-        @Nullable String cachesError) {}
+        @Nullable String cachesError,
+        List<Unreadable> unreadable) {}

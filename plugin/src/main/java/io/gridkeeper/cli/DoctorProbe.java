@@ -7,10 +7,12 @@ import io.gridkeeper.migration.control.MigrationZnodes;
 import io.gridkeeper.zookeeper.election.LeadershipView;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.data.Stat;
 import org.jspecify.annotations.Nullable;
@@ -18,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Gathers what {@code doctor} judges: the registry, election, hold and policy znodes from ZooKeeper, then the member
  * list and a {@link MemberReport} from every member through a Hazelcast client, then the JCache statistics. Never
- * fails for an unreachable part: the reason goes into the {@link DoctorInput}.
+ * fails for an unreachable part or an unreadable znode: the reason goes into the {@link DoctorInput}.
  */
 final class DoctorProbe {
 
@@ -38,16 +40,27 @@ final class DoctorProbe {
         HoldRecord hold = null;
         Instant holdWrittenAt = null;
         String policyError = null;
+        List<Unreadable> unreadable = new ArrayList<>();
         try (CuratorFramework curator = ZookeeperConnection.open(options, timeout)) {
-            registry = ClusterStatusReader.readRegistry(curator, clusterPath);
-            leadership = LeadershipView.read(curator, clusterPath);
-            hold = MigrationZnodes.readHold(curator, clusterPath)
-                    .filter(record -> record.type() != null)
-                    .orElse(null);
-            holdWrittenAt = modified(curator, MigrationZnodes.path(clusterPath, MigrationZnodes.HOLD));
-            policyError = policyError(curator, clusterPath);
+            // an unreadable znode (junk, a read ACL) is a finding of its own; only an unreachable ZooKeeper (connection
+            // loss, expired session) ends up in zookeeperError
+            ClusterStatusReader.Registry registration = ClusterStatusReader.readRegistry(curator, clusterPath);
+            registry = registration.entries();
+            ZnodeRead<LeadershipView> election = ClusterStatusReader.readLeadership(curator, clusterPath);
+            leadership = election.value().orElse(null);
+            ZnodeRead<HoldRecord> holdRead = PolicyShowCommand.readHold(curator, clusterPath);
+            hold = holdRead.value().filter(record -> record.type() != null).orElse(null);
+            holdWrittenAt =
+                    hold == null ? null : modified(curator, MigrationZnodes.path(clusterPath, MigrationZnodes.HOLD));
+            ZnodeRead<Map<String, String>> policy = PolicyShowCommand.readPolicy(curator, clusterPath);
+            policyError = policy.value().map(DoctorProbe::policyError).orElse(null);
+            Stream.of(election.unreadable(), policy.unreadable(), holdRead.unreadable())
+                    .filter(Objects::nonNull)
+                    .forEach(unreadable::add);
+            unreadable.addAll(registration.unreadable());
         } catch (IllegalStateException | IllegalArgumentException e) {
             zookeeperError = GridkeeperCommand.oneLine(e);
+            unreadable.clear();
         }
         String clusterError = null;
         MemberReports members = new MemberReports(Map.of(), Map.of(), Map.of(), Map.of());
@@ -86,14 +99,14 @@ final class DoctorProbe {
                 members.clockSkewMillis(),
                 members.errors(),
                 caches,
-                cachesError);
+                cachesError,
+                List.copyOf(unreadable));
     }
 
-    private static @Nullable String policyError(CuratorFramework curator, String clusterPath) {
+    /** Why the stored settings do not validate, null when they do. */
+    private static @Nullable String policyError(Map<String, String> settings) {
         try {
-            Optional<Map<String, String>> policy = MigrationZnodes.readPolicy(curator, clusterPath);
-            policy.ifPresent(settings ->
-                    MigrationPolicies.load(DoctorProbe.class.getClassLoader()).decider(new LinkedHashMap<>(settings)));
+            MigrationPolicies.load(DoctorProbe.class.getClassLoader()).decider(new LinkedHashMap<>(settings));
             return null;
         } catch (RuntimeException e) {
             return GridkeeperCommand.oneLine(e);

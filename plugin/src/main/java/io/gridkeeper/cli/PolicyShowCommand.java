@@ -15,7 +15,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.utils.ZKPaths;
 import org.apache.zookeeper.data.Stat;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -55,8 +54,8 @@ public final class PolicyShowCommand implements Callable<Integer> {
      * @param knownPolicies the policies this tool knows (the same registry the members use)
      * @param decision the decision the leader last recorded, null before the first one (or when the hold znode is
      *     unreadable)
-     * @param unreadable the znodes this report could not read (policy, hold), one line each naming the path and why;
-     *     the rest of the report stands. Empty when everything was read
+     * @param unreadable the znodes this report could not read (policy, hold), each with its kind, path and why (in
+     *     JSON one line each naming the path and why); the rest of the report stands. Empty when everything was read
      */
     record PolicyReport(
             Source source,
@@ -67,7 +66,7 @@ public final class PolicyShowCommand implements Callable<Integer> {
             Map<String, String> safety,
             List<String> knownPolicies,
             DecisionsCommand.@Nullable DecisionView decision,
-            List<String> unreadable) {}
+            List<Unreadable> unreadable) {}
 
     /** The {@code policy} of a report whose policy znode exists but could not be read. */
     static final String UNREADABLE = "<unreadable>";
@@ -105,21 +104,29 @@ public final class PolicyShowCommand implements Callable<Integer> {
     /** The hold znode, or why it is unreadable. */
     static ZnodeRead<HoldRecord> readHold(CuratorFramework curator, String clusterPath) {
         return ZnodeRead.of(
+                Unreadable.Kind.HOLD,
                 MigrationZnodes.path(clusterPath, MigrationZnodes.HOLD),
                 () -> MigrationZnodes.readHold(curator, clusterPath));
+    }
+
+    /** The policy znode's settings, or why it is unreadable. */
+    static ZnodeRead<Map<String, String>> readPolicy(CuratorFramework curator, String clusterPath) {
+        return ZnodeRead.of(
+                Unreadable.Kind.POLICY,
+                MigrationZnodes.path(clusterPath, MigrationZnodes.POLICY),
+                () -> MigrationZnodes.readPolicy(curator, clusterPath));
     }
 
     /** The report over the given read of the hold znode (so that {@code status} reads it once). */
     static PolicyReport read(CuratorFramework curator, String clusterPath, ZnodeRead<HoldRecord> hold) {
         String path = MigrationZnodes.path(clusterPath, MigrationZnodes.POLICY);
-        ZnodeRead<Map<String, String>> read =
-                ZnodeRead.of(path, () -> MigrationZnodes.readPolicy(curator, clusterPath));
-        String unreadable = read.error();
+        ZnodeRead<Map<String, String>> read = readPolicy(curator, clusterPath);
+        Unreadable unreadable = read.unreadable();
         // an unreadable znode exists: report it as the cluster-wide policy (members ignore junk; a read ACL hides it
         // from this tool only) instead of failing the whole command
         Optional<Map<String, String>> stored = unreadable == null ? read.value() : Optional.of(Map.of());
         // ZooKeeper checks the read permission on exists too: no mtime for a znode this tool may not read
-        Instant setAt = stored.isPresent() && (unreadable == null || read.corrupt()) ? modified(curator, path) : null;
+        Instant setAt = stored.isPresent() && (unreadable == null || read.junk()) ? modified(curator, path) : null;
         Map<String, String> settings = new TreeMap<>(stored.orElse(Map.of()));
         String policy = settings.remove(MigrationPolicies.POLICY);
         MigrationPolicies policies = MigrationPolicies.load(PolicyShowCommand.class.getClassLoader());
@@ -127,10 +134,10 @@ public final class PolicyShowCommand implements Callable<Integer> {
         if (unreadable != null) {
             safety.put(
                     "error",
-                    (read.corrupt()
+                    (read.junk()
                                     ? "the stored policy is unreadable (members ignore it): "
                                     : "the stored policy is unreadable by this tool: ")
-                            + unreadable);
+                            + unreadable.line());
         } else {
             try {
                 MigrationDecider decider = policies.decider(stored.orElse(Map.of()));
@@ -143,8 +150,9 @@ public final class PolicyShowCommand implements Callable<Integer> {
                         "error", "the stored policy is invalid (members ignore it): " + GridkeeperCommand.oneLine(e));
             }
         }
-        List<String> unreadables =
-                Stream.of(unreadable, hold.error()).filter(Objects::nonNull).toList();
+        List<Unreadable> unreadables = Stream.of(unreadable, hold.unreadable())
+                .filter(Objects::nonNull)
+                .toList();
         return new PolicyReport(
                 stored.isPresent() ? Source.ZOOKEEPER : Source.START_CONFIGURATION,
                 path,
@@ -160,14 +168,6 @@ public final class PolicyShowCommand implements Callable<Integer> {
                         .map(DecisionsCommand.DecisionView::of)
                         .orElse(null),
                 unreadables);
-    }
-
-    /** The line of {@code unreadable} about {@code path}, null when that znode was read. */
-    static @Nullable String unreadable(List<String> unreadable, String path) {
-        return unreadable.stream()
-                .filter(line -> line.startsWith("[" + path + "]"))
-                .findFirst()
-                .orElse(null);
     }
 
     private static @Nullable Instant modified(CuratorFramework curator, String path) {
@@ -197,22 +197,17 @@ public final class PolicyShowCommand implements Callable<Integer> {
         line(text, "Safety", pairs(report.safety()));
         line(text, "Known", String.join(", ", report.knownPolicies()));
         DecisionsCommand.DecisionView decision = report.decision();
-        String holdError = unreadable(report.unreadable(), holdPath(report));
+        Unreadable hold = Unreadable.first(report.unreadable(), Unreadable.Kind.HOLD);
         line(
                 text,
                 "Decision",
-                holdError != null
-                        ? "unreadable (" + holdError + ")"
+                hold != null
+                        ? "unreadable (" + hold.line() + ")"
                         : decision == null
                                 ? "none recorded yet"
                                 : decision.type() + (decision.until() == null ? "" : " until " + decision.until())
                                         + " by [" + decision.policy() + "]: " + decision.explanation());
         return text.toString().stripTrailing();
-    }
-
-    /** The hold znode next to the report's policy znode. */
-    private static String holdPath(PolicyReport report) {
-        return ZKPaths.makePath(ZKPaths.getPathAndNode(report.path()).getPath(), MigrationZnodes.HOLD);
     }
 
     private static String pairs(Map<String, String> values) {

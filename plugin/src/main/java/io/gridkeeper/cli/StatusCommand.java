@@ -1,6 +1,5 @@
 package io.gridkeeper.cli;
 
-import io.gridkeeper.migration.control.MigrationZnodes;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +33,8 @@ import picocli.CommandLine.Spec;
                     + " (server, quorum).",
             "Reads the registry and leader znodes from ZooKeeper and joins the cluster as a Hazelcast client. Fails"
                     + " with one line and exit code 1 when ZooKeeper or the cluster cannot be reached; an unreadable"
-                    + " policy or hold znode (junk, a read ACL) is reported on its line, and the rest still shows."
+                    + " election, policy, hold or registration znode (junk, a read ACL) is reported on its line, and"
+                    + " the rest still shows."
         })
 public final class StatusCommand implements Callable<Integer> {
 
@@ -161,16 +161,19 @@ public final class StatusCommand implements Callable<Integer> {
                                 ? "every partition has a backup"
                                 : withoutBackup + " partition(s) WITHOUT BACKUP for " + status.unprotectedSeconds()
                                         + "s (one more member loss loses their data)");
+        Unreadable election = Unreadable.first(status.unreadable(), Unreadable.Kind.ELECTION);
         line(
                 text,
                 "Leader",
-                status.leader() == null
-                        ? "none (epoch " + status.epoch() + ")"
-                        : status.leader().nodeId() + " at " + status.leader().address() + ", epoch " + status.epoch());
+                election != null
+                        ? "unreadable (" + election.line() + ")"
+                        : status.leader() == null
+                                ? "none (epoch " + status.epoch() + ")"
+                                : status.leader().nodeId() + " at "
+                                        + status.leader().address() + ", epoch " + status.epoch());
         line(text, "Policy", policy(status));
-        String holdError = PolicyShowCommand.unreadable(
-                status.unreadable(), MigrationZnodes.path(status.clusterPath(), MigrationZnodes.HOLD));
-        line(text, "Hold", holdError != null ? "unreadable (" + holdError + ")" : hold(status.hold()));
+        Unreadable holdZnode = Unreadable.first(status.unreadable(), Unreadable.Kind.HOLD);
+        line(text, "Hold", holdZnode != null ? "unreadable (" + holdZnode.line() + ")" : hold(status.hold()));
         line(
                 text,
                 "Zones",
@@ -182,6 +185,9 @@ public final class StatusCommand implements Callable<Integer> {
         long inCluster = status.members().stream()
                 .filter(ClusterStatus.MemberStatus::inCluster)
                 .count();
+        List<Unreadable> registrations = status.unreadable().stream()
+                .filter(unreadable -> unreadable.kind() == Unreadable.Kind.REGISTRATION)
+                .toList();
         line(
                 text,
                 "Members",
@@ -189,7 +195,8 @@ public final class StatusCommand implements Callable<Integer> {
                         + status.members().stream()
                                 .filter(ClusterStatus.MemberStatus::registered)
                                 .count()
-                        + " registered in ZooKeeper");
+                        + " registered in ZooKeeper"
+                        + (registrations.isEmpty() ? "" : ", " + registrations.size() + " registration(s) unreadable"));
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"ADDRESS", "NODE ID", "ZONE", "ZK SESSION", "POLICY", "NOTE"});
         for (ClusterStatus.MemberStatus member : status.members()) {
@@ -199,7 +206,7 @@ public final class StatusCommand implements Callable<Integer> {
                 orDash(member.zone()),
                 session(member),
                 orDash(member.policy()),
-                note(member)
+                note(member, !registrations.isEmpty())
             });
         }
         int[] widths = new int[5];
@@ -216,6 +223,9 @@ public final class StatusCommand implements Callable<Integer> {
             line.append(row[5]);
             text.append(line.toString().stripTrailing()).append(System.lineSeparator());
         }
+        registrations.forEach(unreadable -> text.append("  unreadable registration ")
+                .append(unreadable.line())
+                .append(System.lineSeparator()));
         return text.toString().stripTrailing();
     }
 
@@ -230,9 +240,9 @@ public final class StatusCommand implements Callable<Integer> {
 
     private static String policy(ClusterStatus status) {
         PolicyShowCommand.PolicyReport policy = status.policy();
-        String error = PolicyShowCommand.unreadable(status.unreadable(), policy.path());
-        if (error != null) {
-            return "unreadable (" + error + ")";
+        Unreadable unreadable = Unreadable.first(status.unreadable(), Unreadable.Kind.POLICY);
+        if (unreadable != null) {
+            return "unreadable (" + unreadable.line() + ")";
         }
         if (policy.source() == PolicyShowCommand.Source.ZOOKEEPER) {
             return policy.policy() + (policy.settings().isEmpty() ? "" : " " + policy.settings())
@@ -276,7 +286,8 @@ public final class StatusCommand implements Callable<Integer> {
         return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
     }
 
-    private static String note(ClusterStatus.MemberStatus member) {
+    /** The member's note; {@code registryUnreadable}: its registration may be one this tool could not read. */
+    private static String note(ClusterStatus.MemberStatus member, boolean registryUnreadable) {
         List<String> notes = new ArrayList<>();
         if (member.leader()) {
             notes.add("leader");
@@ -285,7 +296,10 @@ public final class StatusCommand implements Callable<Integer> {
             notes.add("registered but not in the cluster");
         }
         if (!member.registered()) {
-            notes.add("in the cluster but not registered in ZooKeeper");
+            notes.add(
+                    registryUnreadable
+                            ? "in the cluster, no readable registration in ZooKeeper"
+                            : "in the cluster but not registered in ZooKeeper");
         }
         if (member.zookeeperState() != null && !"CONNECTED".equals(member.zookeeperState())) {
             notes.add("ZooKeeper " + member.zookeeperState());

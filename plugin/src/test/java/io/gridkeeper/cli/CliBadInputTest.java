@@ -38,8 +38,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Every command with wrong flags and bad values (a usage error, exit 2), against unreachable ZooKeeper and a cluster
  * without members (one line on stderr, exit 1, bounded by {@code --timeout-seconds}), against junk written past the
- * CLI into the policy and hold znodes and a policy znode this tool may not read ({@code policy show} still exits 0 and
- * reports them unreadable), and against a cluster whose znodes only its credential may write.
+ * CLI into the policy and hold znodes and policy/hold znodes this tool may not read ({@code policy show} still exits 0
+ * and reports them unreadable, {@code doctor} reports them as findings of their own and not as ZooKeeper unreachable;
+ * a lost connection still fails), and against a cluster whose znodes only its credential may write.
  */
 final class CliBadInputTest {
 
@@ -362,6 +363,86 @@ final class CliBadInputTest {
     }
 
     @Test
+    void doctor_junkHold_reportsTheHoldUnreadableAndRunsTheOtherChecks() throws Exception {
+        String cluster = "unreadable-" + UUID.randomUUID().toString().substring(0, 8);
+        String holdPath = MigrationZnodes.path("/gridkeeper/" + cluster, MigrationZnodes.HOLD);
+        try (CuratorFramework tool = client(null)) {
+            tool.create().creatingParentsIfNeeded().forPath(holdPath, "{\"type\":[".getBytes(StandardCharsets.UTF_8));
+        }
+
+        CliRun run = doctor(cluster);
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(DoctorCommand.EXIT_CRITICAL);
+        assertThat(run.out())
+                .contains("WARNING   hold-unreadable")
+                .contains(
+                        "  seen:   the hold record holds junk: [" + holdPath + "] Unreadable HoldRecord [{\"type\":[]")
+                .contains("a new leader ignores it and replaces it with its first decision")
+                .contains("gridkeeper hold --for")
+                // ZooKeeper answered: the other checks ran (no member here, so the cluster is unreachable)
+                .contains("CRITICAL  cluster-unreachable")
+                .doesNotContain("zookeeper-unreachable");
+    }
+
+    @Test
+    void doctor_holdAndPolicyReadableOnlyByTheirCredential_reportsThemUnreadableNamingNoAuth() throws Exception {
+        String cluster = "unreadable-" + UUID.randomUUID().toString().substring(0, 8);
+        String clusterPath = "/gridkeeper/" + cluster;
+        String holdPath = MigrationZnodes.path(clusterPath, MigrationZnodes.HOLD);
+        String policyPath = MigrationZnodes.path(clusterPath, MigrationZnodes.POLICY);
+        List<ACL> acl = List.of(new ACL(
+                ZooDefs.Perms.ALL, new Id("digest", DigestAuthenticationProvider.generateDigest("admin:secret"))));
+        try (CuratorFramework admin = client("admin:secret")) {
+            admin.create()
+                    .creatingParentsIfNeeded()
+                    .withACL(acl)
+                    .forPath(policyPath, "{\"policy\":\"manual\"}".getBytes(StandardCharsets.UTF_8));
+            admin.create().withACL(acl).forPath(holdPath, "{}".getBytes(StandardCharsets.UTF_8));
+        }
+
+        CliRun run = doctor(cluster);
+
+        assertThat(run.out())
+                .contains("WARNING   hold-unreadable")
+                .contains("the hold record is unreadable by this tool: [" + holdPath + "] KeeperErrorCode = NoAuth")
+                .contains("WARNING   policy-unreadable")
+                .contains("the cluster-wide policy is unreadable by this tool: [" + policyPath
+                        + "] KeeperErrorCode = NoAuth")
+                .contains("-Dgridkeeper.zookeeper.auth=user:password")
+                .doesNotContain("zookeeper-unreachable")
+                .doesNotContain("policy-invalid");
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void znodeReads_zookeeperConnectionLost_stillFailInsteadOfReportingTheZnodeUnreadable() throws Exception {
+        String clusterPath = "/gridkeeper/lost-" + UUID.randomUUID().toString().substring(0, 8);
+        try (TestingServer server = new TestingServer();
+                CuratorFramework tool = CuratorFrameworkFactory.builder()
+                        .connectString(server.getConnectString())
+                        .connectionTimeoutMs(1_000)
+                        .retryPolicy(new RetryOneTime(100))
+                        .build()) {
+            tool.start();
+            tool.blockUntilConnected();
+            server.stop();
+
+            assertThatThrownBy(() -> PolicyShowCommand.readHold(tool, clusterPath))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("ConnectionLoss");
+            assertThatThrownBy(() -> PolicyShowCommand.readPolicy(tool, clusterPath))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("ConnectionLoss");
+            assertThatThrownBy(() -> ClusterStatusReader.readRegistry(tool, clusterPath))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("ConnectionLoss");
+            assertThatThrownBy(() -> ClusterStatusReader.readLeadership(tool, clusterPath))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("ConnectionLoss");
+        }
+    }
+
+    @Test
     void policyShowRead_interrupted_failsAndKeepsTheInterruptFlag() throws Exception {
         String clusterPath =
                 "/gridkeeper/unreadable-" + UUID.randomUUID().toString().substring(0, 8);
@@ -384,6 +465,17 @@ final class CliBadInputTest {
                 List.of("policy", "show", "--zookeeper", zookeeper.getConnectString(), "--cluster-name", cluster));
         args.addAll(Arrays.asList(flags));
         return CliRun.of(args.toArray(String[]::new));
+    }
+
+    private static CliRun doctor(String cluster) {
+        return CliRun.of(
+                "doctor",
+                "--zookeeper",
+                zookeeper.getConnectString(),
+                "--cluster-name",
+                cluster,
+                "--timeout-seconds",
+                "1");
     }
 
     private static CuratorFramework client(String credential) throws InterruptedException {

@@ -40,12 +40,85 @@ final class DoctorChecksTest {
                 Map.of(),
                 Map.of(),
                 null,
-                null);
+                null,
+                List.of());
 
         List<Finding> findings = CHECKS.run(input);
 
         assertThat(findings).extracting(Finding::check).contains("zookeeper-unreachable");
         assertThat(DoctorChecks.worst(findings)).isEqualTo(Finding.Severity.CRITICAL);
+    }
+
+    @Test
+    void run_junkHoldAndRefusedPolicy_ownFindingsNamingTheZnodeAndZookeeperReachable() {
+        DoctorInput base = input(healthyReports(), null, registry(), null);
+        Unreadable hold = new Unreadable(
+                Unreadable.Kind.HOLD,
+                "/gridkeeper/orders/migration/hold",
+                "Unreadable HoldRecord [junk] (4 bytes): Unrecognized token 'junk'",
+                true);
+        Unreadable policy = new Unreadable(
+                Unreadable.Kind.POLICY,
+                "/gridkeeper/orders/migration/policy",
+                "KeeperErrorCode = NoAuth for /gridkeeper/orders/migration/policy",
+                false);
+
+        List<Finding> findings = CHECKS.run(withUnreadable(base, List.of(hold, policy)));
+
+        assertThat(findings)
+                .extracting(Finding::check, Finding::severity)
+                .containsExactly(
+                        tuple("hold-unreadable", Finding.Severity.WARNING),
+                        tuple("policy-unreadable", Finding.Severity.WARNING));
+        assertThat(findings.get(0).summary())
+                .isEqualTo("the hold record holds junk: [/gridkeeper/orders/migration/hold] Unreadable HoldRecord"
+                        + " [junk] (4 bytes): Unrecognized token 'junk'");
+        assertThat(findings.get(0).meaning())
+                .contains("a new leader ignores it and replaces it with its first decision");
+        assertThat(findings.get(1).summary())
+                .isEqualTo("the cluster-wide policy is unreadable by this tool: [/gridkeeper/orders/migration/policy]"
+                        + " KeeperErrorCode = NoAuth for /gridkeeper/orders/migration/policy");
+        assertThat(findings.get(1).fix()).isEqualTo(DoctorChecks.ACCESS_FIX);
+    }
+
+    @Test
+    void leader_junkEpochZnode_warnsThatNoNewLeaderCanTakeItsTerm() {
+        DoctorInput base = input(healthyReports(), null, registry(), null);
+        Unreadable epoch = new Unreadable(
+                Unreadable.Kind.ELECTION,
+                "/gridkeeper/orders/leader/epoch",
+                "Epoch znode [/gridkeeper/orders/leader/epoch] holds unreadable data [garbage]",
+                true);
+
+        List<Finding> findings = CHECKS.leader(withUnreadable(base, List.of(epoch)));
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.check()).isEqualTo("election-unreadable");
+            assertThat(finding.summary())
+                    .isEqualTo("the election znodes hold junk: [/gridkeeper/orders/leader/epoch] Epoch znode"
+                            + " [/gridkeeper/orders/leader/epoch] holds unreadable data [garbage]");
+            assertThat(finding.meaning()).contains("could not take a new epoch");
+        });
+    }
+
+    @Test
+    void membership_registrationUnreadable_warnsAndSaysTheUnregisteredMemberMayBeIt() {
+        DoctorInput base = input(healthyReports(), null, Map.of(), null);
+        Unreadable registration = new Unreadable(
+                Unreadable.Kind.REGISTRATION,
+                "/gridkeeper/orders/members/x",
+                "KeeperErrorCode = NoAuth for /gridkeeper/orders/members/x",
+                false);
+
+        List<Finding> findings = CHECKS.membership(withUnreadable(base, List.of(registration)));
+
+        assertThat(findings).extracting(Finding::check).startsWith("registration-unreadable");
+        assertThat(findings)
+                .filteredOn(finding -> finding.check().equals("in-cluster-not-registered"))
+                .isNotEmpty()
+                .allSatisfy(finding -> assertThat(finding.summary())
+                        .contains("no readable registration in ZooKeeper names it (it may be one of the [1] unreadable"
+                                + " ones"));
     }
 
     @Test
@@ -222,12 +295,32 @@ final class DoctorChecksTest {
                 base.clockSkewMillis(),
                 Map.of(),
                 List.of(new CacheStats("orders", 10, 190, 0.05, 200, 0, 0, 1, 1, 0, 2)),
-                null);
+                null,
+                List.of());
 
         assertThat(CHECKS.caches(input)).singleElement().satisfies(f -> {
             assertThat(f.check()).isEqualTo("cache-hit-ratio-low");
             assertThat(f.summary()).contains("cache [orders] hit ratio [5.0%] over [200] gets");
         });
+    }
+
+    private static DoctorInput withUnreadable(DoctorInput base, List<Unreadable> unreadable) {
+        return new DoctorInput(
+                base.now(),
+                base.zookeeperError(),
+                base.registry(),
+                base.leadership(),
+                base.hold(),
+                base.holdWrittenAt(),
+                base.policyError(),
+                base.clusterError(),
+                base.clusterMembers(),
+                base.reports(),
+                base.clockSkewMillis(),
+                base.reportErrors(),
+                base.caches(),
+                base.cachesError(),
+                unreadable);
     }
 
     private static DoctorInput input(
@@ -252,7 +345,8 @@ final class DoctorChecksTest {
                 skews == null ? Map.of() : skews,
                 Map.of(),
                 List.of(),
-                null);
+                null,
+                List.of());
     }
 
     private static Map<String, ClusterStatusReader.RegistryEntry> registry() {

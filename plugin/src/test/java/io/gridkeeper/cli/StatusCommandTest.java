@@ -163,6 +163,16 @@ final class StatusCommandTest {
 
     @Test
     void text_policyAndHoldZnodesUnreadable_saysSoOnTheirLinesAndShowsTheRest() throws Exception {
+        Unreadable policyZnode = new Unreadable(
+                Unreadable.Kind.POLICY,
+                "/gridkeeper/orders/migration/policy",
+                "KeeperErrorCode = NoAuth for /gridkeeper/orders/migration/policy",
+                false);
+        Unreadable holdZnode = new Unreadable(
+                Unreadable.Kind.HOLD,
+                "/gridkeeper/orders/migration/hold",
+                "Unreadable HoldRecord [junk] (4 bytes): Unrecognized token 'junk'",
+                true);
         String policyError = "[/gridkeeper/orders/migration/policy] KeeperErrorCode = NoAuth for"
                 + " /gridkeeper/orders/migration/policy";
         String holdError = "[/gridkeeper/orders/migration/hold] Unreadable HoldRecord [junk] (4 bytes): Unrecognized"
@@ -176,7 +186,7 @@ final class StatusCommandTest {
                 Map.of("error", "the stored policy is unreadable by this tool: " + policyError),
                 List.of("delayed"),
                 null,
-                List.of(policyError, holdError));
+                List.of(policyZnode, holdZnode));
         ClusterStatus status = new ClusterStatus(
                 "orders",
                 "zk1:2181",
