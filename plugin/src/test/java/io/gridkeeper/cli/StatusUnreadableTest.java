@@ -95,8 +95,8 @@ final class StatusUnreadableTest {
                 CuratorFramework tool = client(zookeeper, null);
                 CuratorFramework admin = client(zookeeper, "admin:secret");
                 GridkeeperNode node = leadingNode(zookeeper, tool, cluster)) {
-            // a read ACL on the epoch znode (junk there would also break the member's own epoch metric, which is not
-            // what this test is about); setAcl fires no watch, so the member keeps its cached epoch
+            // a read ACL on the epoch znode (junk there is the next test); setAcl fires no watch, so the member keeps
+            // its cached epoch
             tool.setACL().withACL(adminOnly).forPath(epochPath);
             tool.create().forPath(junkPath, "not json".getBytes(StandardCharsets.UTF_8));
             admin.create().withACL(adminOnly).forPath(hiddenPath, "{}".getBytes(StandardCharsets.UTF_8));
@@ -134,6 +134,32 @@ final class StatusUnreadableTest {
                     .contains("[" + hiddenPath + "] KeeperErrorCode = NoAuth")
                     .doesNotContain("zookeeper-unreachable")
                     .doesNotContain("in-cluster-not-registered");
+        }
+    }
+
+    @Test
+    void status_junkEpochZnode_memberStillAnswersAndTheEpochIsListed() throws Exception {
+        String cluster = "status-" + UUID.randomUUID().toString().substring(0, 8);
+        String epochPath = "/gridkeeper/" + cluster + "/leader/epoch";
+        try (TestingServer zookeeper = new TestingServer();
+                CuratorFramework tool = client(zookeeper, null);
+                GridkeeperNode node = leadingNode(zookeeper, tool, cluster)) {
+            // the member's watched cache sees the junk too: its epoch metrics must not fail its report
+            tool.setData().forPath(epochPath, "not json".getBytes(StandardCharsets.UTF_8));
+
+            CliRun text = status(zookeeper, cluster);
+            CliRun doctor = doctor(zookeeper, cluster);
+
+            assertThat(text.exitCode()).as(text.err()).isZero();
+            assertThat(text.out())
+                    .contains("State     ACTIVE")
+                    .contains("Leader    unreadable ([" + epochPath + "] ")
+                    .contains("Members   1 in the cluster, 1 registered in ZooKeeper")
+                    .doesNotContain("did not answer");
+            assertThat(doctor.out())
+                    .contains("WARNING   election-unreadable")
+                    .doesNotContain("member-not-answering")
+                    .doesNotContain("zookeeper-unreachable");
         }
     }
 
