@@ -59,11 +59,12 @@ public final class HoldCommand implements Callable<Integer> {
         }
         Instant now = Instant.now();
         Instant until = now.plus(duration);
-        LeadershipView leadership;
+        ZnodeRead<LeadershipView> leadership;
         PolicyShowCommand.PolicyReport policy;
         try (CuratorFramework curator = ZookeeperConnection.open(cluster, output.timeout())) {
             MigrationZnodes.holdUntil(curator, cluster.clusterPath(), now, until, note);
-            leadership = LeadershipView.read(curator, cluster.clusterPath());
+            // the request is stored: an unreadable election only makes the leader unknown to this message
+            leadership = ClusterStatusReader.readLeadership(curator, cluster.clusterPath());
             policy = PolicyShowCommand.read(curator, cluster.clusterPath());
         }
         String maxUnprotected = policy.safety()
@@ -86,8 +87,7 @@ public final class HoldCommand implements Callable<Integer> {
             json.put("note", note);
             json.put(SafetyGuard.MAX_LOST_REPLICAS, maxLost);
             json.put(SafetyGuard.MAX_UNPROTECTED_SECONDS, maxUnprotected);
-            json.put("leader", leadership.leader().map(l -> l.nodeId()).orElse(null));
-            json.put("epoch", leadership.epoch());
+            RebalanceCommand.putLeader(json, leadership);
             out.println(OutputOptions.json(json));
         } else {
             out.println("Hold requested until " + until + " (" + DurationConverter.show(duration) + "); "

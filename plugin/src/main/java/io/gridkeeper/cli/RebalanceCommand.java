@@ -68,10 +68,11 @@ public final class RebalanceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Instant now = Instant.now();
-        LeadershipView leadership;
+        ZnodeRead<LeadershipView> leadership;
         try (CuratorFramework curator = ZookeeperConnection.open(cluster, output.timeout())) {
             MigrationZnodes.requestRebalance(curator, cluster.clusterPath(), now, note);
-            leadership = LeadershipView.read(curator, cluster.clusterPath());
+            // the request is stored: an unreadable election only makes the leader unknown to this message
+            leadership = ClusterStatusReader.readLeadership(curator, cluster.clusterPath());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (output.json) {
@@ -79,8 +80,7 @@ public final class RebalanceCommand implements Callable<Integer> {
             json.put("requestedAt", now);
             json.put("note", note);
             json.put("path", MigrationZnodes.path(cluster.clusterPath(), MigrationZnodes.COMMANDS));
-            json.put("leader", leadership.leader().map(l -> l.nodeId()).orElse(null));
-            json.put("epoch", leadership.epoch());
+            putLeader(json, leadership);
             out.println(OutputOptions.json(json));
         } else {
             out.println("Rebalance requested at " + now + "; " + leaderNote(leadership));
@@ -233,7 +233,29 @@ public final class RebalanceCommand implements Callable<Integer> {
     }
 
     /** Who will act on an operator command, or why nobody will yet. */
-    static String leaderNote(LeadershipView leadership) {
+    /** {@code leader} and {@code epoch} (null and 0 when unknown), then {@code unreadable} (the election, if it was). */
+    static void putLeader(Map<String, Object> json, ZnodeRead<LeadershipView> read) {
+        LeadershipView leadership = read.value().orElse(null);
+        json.put(
+                "leader",
+                leadership == null
+                        ? null
+                        : leadership.leader().map(l -> l.nodeId()).orElse(null));
+        json.put("epoch", leadership == null ? 0 : leadership.epoch());
+        json.put(
+                "unreadable",
+                read.unreadable() == null
+                        ? List.of()
+                        : List.of(read.unreadable().line()));
+    }
+
+    static String leaderNote(ZnodeRead<LeadershipView> read) {
+        if (read.unreadable() != null) {
+            return "the leader is unknown, the election is unreadable: "
+                    + read.unreadable().line()
+                    + "; the request waits in ZooKeeper for the leader (check: gridkeeper doctor)";
+        }
+        LeadershipView leadership = read.value().orElseThrow();
         return leadership
                 .leader()
                 .map(leader -> "the leader " + leader.nodeId() + " (epoch " + leadership.epoch()

@@ -460,6 +460,40 @@ final class CliBadInputTest {
         }
     }
 
+    @Test
+    void holdAndRebalance_junkEpochZnode_storeTheRequestAndSayTheLeaderIsUnknown() throws Exception {
+        String cluster = "unreadable-" + UUID.randomUUID().toString().substring(0, 8);
+        String clusterPath = "/gridkeeper/" + cluster;
+        String epochPath = clusterPath + "/leader/epoch";
+        try (CuratorFramework tool = client(null)) {
+            tool.create().creatingParentsIfNeeded().forPath(epochPath, "not json".getBytes(StandardCharsets.UTF_8));
+
+            CliRun hold = CliRun.of(
+                    "hold", "--for", "2m", "--zookeeper", zookeeper.getConnectString(), "--cluster-name", cluster);
+            assertThat(hold.exitCode()).as(hold.err()).isZero();
+            assertThat(hold.out())
+                    .contains("Hold requested until ")
+                    .contains("the leader is unknown, the election is unreadable: [" + epochPath + "] ");
+            assertThat(MigrationZnodes.readCommands(tool, clusterPath)
+                            .orElseThrow()
+                            .holdUntilMillis())
+                    .isNotNull();
+
+            CliRun rebalance = CliRun.of(
+                    "rebalance", "--json", "--zookeeper", zookeeper.getConnectString(), "--cluster-name", cluster);
+            assertThat(rebalance.exitCode()).as(rebalance.err()).isZero();
+            JsonNode report = JSON.readTree(rebalance.out());
+            assertThat(report.path("leader").isNull()).isTrue();
+            assertThat(report.path("epoch").asLong()).isZero();
+            assertThat(report.path("unreadable")).hasSize(1);
+            assertThat(report.path("unreadable").get(0).asText()).startsWith("[" + epochPath + "] ");
+            assertThat(MigrationZnodes.readCommands(tool, clusterPath)
+                            .orElseThrow()
+                            .rebalanceRequestedAtMillis())
+                    .isNotNull();
+        }
+    }
+
     private static CliRun policyShow(String cluster, String... flags) {
         List<String> args = new ArrayList<>(
                 List.of("policy", "show", "--zookeeper", zookeeper.getConnectString(), "--cluster-name", cluster));
