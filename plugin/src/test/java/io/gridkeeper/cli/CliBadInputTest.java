@@ -513,16 +513,7 @@ final class CliBadInputTest {
     }
 
     private static CuratorFramework client(String credential) throws InterruptedException {
-        CuratorFrameworkFactory.Builder builder = CuratorFrameworkFactory.builder()
-                .connectString(zookeeper.getConnectString())
-                .retryPolicy(new RetryOneTime(100));
-        if (credential != null) {
-            builder.authorization("digest", credential.getBytes(StandardCharsets.UTF_8));
-        }
-        CuratorFramework client = builder.build();
-        client.start();
-        client.blockUntilConnected();
-        return client;
+        return ToolClients.connected(zookeeper.getConnectString(), credential);
     }
 
     private static int freePort() {

@@ -19,8 +19,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.RetryOneTime;
 import org.apache.curator.test.TestingServer;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.data.ACL;
@@ -190,16 +188,7 @@ final class StatusUnreadableTest {
     }
 
     private static CuratorFramework client(TestingServer zookeeper, String credential) throws InterruptedException {
-        CuratorFrameworkFactory.Builder builder = CuratorFrameworkFactory.builder()
-                .connectString(zookeeper.getConnectString())
-                .retryPolicy(new RetryOneTime(200));
-        if (credential != null) {
-            builder.authorization("digest", credential.getBytes(StandardCharsets.UTF_8));
-        }
-        CuratorFramework client = builder.build();
-        client.start();
-        client.blockUntilConnected();
-        return client;
+        return ToolClients.connected(zookeeper.getConnectString(), credential);
     }
 
     private static int freePort() {
