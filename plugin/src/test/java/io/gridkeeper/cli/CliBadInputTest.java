@@ -24,8 +24,6 @@ import org.apache.curator.retry.RetryOneTime;
 import org.apache.curator.test.TestingServer;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.data.ACL;
-import org.apache.zookeeper.data.Id;
-import org.apache.zookeeper.server.auth.DigestAuthenticationProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -270,9 +268,8 @@ final class CliBadInputTest {
         String clusterPath = "/gridkeeper/" + cluster;
         String credential = "gridkeeper:" + UUID.randomUUID();
         // what members with auth and acl=creator create: everything for the credential, read for anyone
-        List<ACL> acl = List.of(
-                new ACL(ZooDefs.Perms.ALL, new Id("digest", DigestAuthenticationProvider.generateDigest(credential))),
-                new ACL(ZooDefs.Perms.READ, ZooDefs.Ids.ANYONE_ID_UNSAFE));
+        List<ACL> acl =
+                List.of(ToolClients.allFor(credential), new ACL(ZooDefs.Perms.READ, ZooDefs.Ids.ANYONE_ID_UNSAFE));
         try (CuratorFramework owner = client(credential)) {
             owner.create().creatingParentsIfNeeded().withACL(acl).forPath(clusterPath);
         }
@@ -335,8 +332,7 @@ final class CliBadInputTest {
     void policyShow_policyReadableOnlyByItsCredential_reportsItUnreadableNamingNoAuth() throws Exception {
         String cluster = "unreadable-" + UUID.randomUUID().toString().substring(0, 8);
         String policyPath = MigrationZnodes.path("/gridkeeper/" + cluster, MigrationZnodes.POLICY);
-        List<ACL> acl = List.of(new ACL(
-                ZooDefs.Perms.ALL, new Id("digest", DigestAuthenticationProvider.generateDigest("admin:secret"))));
+        List<ACL> acl = List.of(ToolClients.allFor("admin:secret"));
         try (CuratorFramework admin = client("admin:secret")) {
             admin.create()
                     .creatingParentsIfNeeded()
@@ -390,8 +386,7 @@ final class CliBadInputTest {
         String clusterPath = "/gridkeeper/" + cluster;
         String holdPath = MigrationZnodes.path(clusterPath, MigrationZnodes.HOLD);
         String policyPath = MigrationZnodes.path(clusterPath, MigrationZnodes.POLICY);
-        List<ACL> acl = List.of(new ACL(
-                ZooDefs.Perms.ALL, new Id("digest", DigestAuthenticationProvider.generateDigest("admin:secret"))));
+        List<ACL> acl = List.of(ToolClients.allFor("admin:secret"));
         try (CuratorFramework admin = client("admin:secret")) {
             admin.create()
                     .creatingParentsIfNeeded()

@@ -20,10 +20,7 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.test.TestingServer;
-import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.data.ACL;
-import org.apache.zookeeper.data.Id;
-import org.apache.zookeeper.server.auth.DigestAuthenticationProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -87,8 +84,7 @@ final class StatusUnreadableTest {
         String epochPath = clusterPath + "/leader/epoch";
         String junkPath = clusterPath + "/members/junk";
         String hiddenPath = clusterPath + "/members/hidden";
-        List<ACL> adminOnly = List.of(new ACL(
-                ZooDefs.Perms.ALL, new Id("digest", DigestAuthenticationProvider.generateDigest("admin:secret"))));
+        List<ACL> adminOnly = List.of(ToolClients.allFor("admin:secret"));
         try (TestingServer zookeeper = new TestingServer();
                 CuratorFramework tool = client(zookeeper, null);
                 CuratorFramework admin = client(zookeeper, "admin:secret");

@@ -1,9 +1,14 @@
 package io.gridkeeper.cli;
 
 import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryOneTime;
+import org.apache.zookeeper.ZooDefs;
+import org.apache.zookeeper.data.ACL;
+import org.apache.zookeeper.data.Id;
+import org.apache.zookeeper.server.auth.DigestAuthenticationProvider;
 import org.jspecify.annotations.Nullable;
 
 /** Curator clients for tests that write znodes past Gridkeeper, as an operator's own ZooKeeper tool would. */
@@ -26,5 +31,11 @@ final class ToolClients {
         client.start();
         client.blockUntilConnected();
         return client;
+    }
+
+    /** An ACL entry giving every permission to the digest user {@code user:password} (and, alone, to nobody else). */
+    static ACL allFor(String digestCredential) throws NoSuchAlgorithmException {
+        return new ACL(
+                ZooDefs.Perms.ALL, new Id("digest", DigestAuthenticationProvider.generateDigest(digestCredential)));
     }
 }
