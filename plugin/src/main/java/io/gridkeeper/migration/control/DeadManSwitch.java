@@ -22,7 +22,9 @@ import org.jspecify.annotations.Nullable;
  * <p>A member ends each hold it saw at most once. If the cluster is back in {@code NO_MIGRATION} after that while the
  * member still sees the same hold, a leader it cannot see (it is cut off from ZooKeeper, where the new hold is stored)
  * decided it: ending that too would undo every hold of the new leader, which would then take the state as set by hand
- * and stop steering.
+ * and stop steering. The new leader's hold is ended by the members that can read it; only if none is left (the new
+ * leader gone too and every other member cut off from ZooKeeper) can it outlive its deadline, until a leader or an
+ * operator acts.
  */
 final class DeadManSwitch {
 
