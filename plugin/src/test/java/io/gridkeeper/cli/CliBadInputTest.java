@@ -247,14 +247,7 @@ final class CliBadInputTest {
                 .contains("(921600 bytes)")
                 .hasSizeLessThan(2_000);
 
-        CliRun doctor = CliRun.of(
-                "doctor",
-                "--zookeeper",
-                zookeeper.getConnectString(),
-                "--cluster-name",
-                cluster,
-                "--timeout-seconds",
-                "1");
+        CliRun doctor = doctor(cluster);
 
         assertThat(doctor.out())
                 .contains("policy-invalid")
